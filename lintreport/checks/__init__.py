@@ -1,0 +1,19 @@
+"""The registry of check kinds: one module each, listed here and nowhere else.
+
+A pack's `kind:` names one of these. Adding a kind means writing its module and adding its
+class to `_KIND_CLASSES`; the runner never changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from .base import BaseKind, CheckKind, ParamError
+from .pattern import Pattern
+
+_KIND_CLASSES: tuple[type[BaseKind], ...] = (Pattern,)
+
+KINDS: Mapping[str, type[BaseKind]] = MappingProxyType({cls.name: cls for cls in _KIND_CLASSES})
+
+__all__ = ["KINDS", "BaseKind", "CheckKind", "ParamError"]

@@ -1,0 +1,81 @@
+"""What every check kind provides, and helpers several kinds share.
+
+A kind is a class with:
+
+- `name`: equal to its module name, the value of `kind:` in a pack;
+- `Params`: a frozen dataclass whose fields are the YAML parameters (see pack/schema.py);
+- `placeholders`: the message fields its findings fill;
+- `__init__(params)`: compiles once; raises `ParamError(key, message)` for semantic problems;
+- `run(doc)`: yields `Finding`s; pure, no I/O, no globals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, ClassVar, Protocol
+
+import regex
+
+from ..document import Document
+from ..model import Finding
+
+# NOTE: every pack regex runs with a timeout, so a catastrophic pattern cannot hang a run; the
+# runner reports the rule as failing and goes on with the others.
+REGEX_TIMEOUT = 2.0
+
+
+class ParamError(ValueError):
+    """A parameter value that is well-typed but wrong (e.g. an empty term list)."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.message = message
+
+
+class CheckKind(Protocol):
+    name: ClassVar[str]
+    Params: ClassVar[type[Any]]
+    placeholders: ClassVar[frozenset[str]]
+
+    def __init__(self, params: Any) -> None: ...
+
+    def allowed_placeholders(self) -> frozenset[str]: ...
+
+    def run(self, doc: Document) -> Iterable[Finding]: ...
+
+
+class BaseKind:
+    """Convenience base: stores params and exposes the class placeholders."""
+
+    name: ClassVar[str] = ""
+    Params: ClassVar[type[Any]]
+    placeholders: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, params: Any) -> None:
+        self.params = params
+
+    def allowed_placeholders(self) -> frozenset[str]:
+        return self.placeholders
+
+
+def compile_regex(key: str, pattern: str) -> regex.Pattern[str]:
+    try:
+        return regex.compile(pattern, regex.V1)
+    except regex.error as exc:
+        raise ParamError(key, f"正则表达式无效：{exc}") from None
+
+
+def finditer(
+    pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[regex.Match[str]]:
+    """`pattern.finditer` with the run-wide timeout (raises TimeoutError)."""
+    if endpos is None:
+        endpos = len(text)
+    return pattern.finditer(text, pos, endpos, timeout=REGEX_TIMEOUT)
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """One alternation for many literals, longest first so 法制政府建设 beats 法制政府."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w) for w in unique)

@@ -1,0 +1,232 @@
+"""Command line: `lintreport check | rules | explain | test-pack`.
+
+Turns arguments into RunOptions, calls the runner, picks a formatter and maps the result to an
+exit status: 0 nothing at or above --fail-on, 1 violations found, 2 usage error, unreadable input
+or invalid rule pack. Every error is a one-line message; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .errors import InputError, LintreportError, PackError, UsageError
+from .examples import run_pack_examples
+from .explain import explain_rule, list_rules
+from .fixer import fix_file
+from .formats import FORMATS
+from .inputs import load_document
+from .model import RunResult, Severity
+from .pack import Pack, load_packs
+from .runner import RunOptions, collect_paths, run, select_rules
+
+DEFAULT_PACKS = ["fazhi-annual"]
+FAIL_ON = ("error", "warning", "info", "never")
+FIXABLE = (".txt", ".md")  # formats whose bytes we can rewrite without loss
+
+
+def _split(values: Sequence[str] | None) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values or ():
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return tuple(out)
+
+
+def _add_pack_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--pack",
+        action="append",
+        metavar="PACK",
+        help="规则包：内置名称（如 fazhi-annual）或路径，可重复；默认 fazhi-annual",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lintreport",
+        description="检查法治政府建设年度报告等政府年度报告草稿：缺少的章节、过时的引用、编号、数字和标点问题。",
+    )
+    parser.add_argument("--version", action="version", version=f"lintreport {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="检查文件或目录")
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH", help="要检查的文件或目录（目录递归检查 .txt、.md）"
+    )
+    _add_pack_options(check)
+    check.add_argument("--year", type=int, help="报告年度（覆盖从标题推断的年度）")
+    check.add_argument("--report-type", help="报告类型（覆盖推断结果）")
+    check.add_argument(
+        "--format", default="text", choices=sorted(FORMATS), help="输出格式（默认 text）"
+    )
+    check.add_argument(
+        "--select", action="append", metavar="RULES", help="只启用这些规则 id 或类别（逗号分隔）"
+    )
+    check.add_argument(
+        "--ignore", action="append", metavar="RULES", help="忽略这些规则 id 或类别（逗号分隔）"
+    )
+    check.add_argument(
+        "--fail-on",
+        default="error",
+        choices=FAIL_ON,
+        help="达到此严重程度即以状态 1 退出（默认 error；never 表示从不因问题失败）",
+    )
+    check.add_argument("--exit-zero", action="store_true", help="即使发现问题也以状态 0 退出")
+    check.add_argument(
+        "--fix", action="store_true", help="应用可安全自动修复的修改（保持编码、BOM 和换行符）"
+    )
+    check.add_argument("--diff", action="store_true", help="只显示 --fix 将做的修改，不写文件")
+    check.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help="彩色输出"
+    )
+
+    rules = sub.add_parser("rules", help="列出启用的规则包中的规则")
+    _add_pack_options(rules)
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    explain = sub.add_parser("explain", help="说明一条规则：提示、依据和示例")
+    explain.add_argument("rule", metavar="RULE")
+    _add_pack_options(explain)
+
+    test_pack = sub.add_parser("test-pack", help="运行规则包中每条规则的示例")
+    test_pack.add_argument("packs", nargs="*", metavar="PACK", help="规则包（默认 fazhi-annual）")
+    return parser
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return stream.isatty()
+
+
+def exit_status(result: RunResult, fail_on: str, exit_zero: bool) -> int:
+    if result.errors:
+        return 2
+    if exit_zero or fail_on == "never":
+        return 0
+    threshold = Severity(fail_on).rank
+    return 1 if any(v.severity.rank >= threshold for v in result.violations) else 0
+
+
+def _packs(specs: list[str] | None) -> list[Pack]:
+    return load_packs(specs or DEFAULT_PACKS)
+
+
+def _print_pack_error(exc: PackError, stream: TextIO) -> None:
+    for issue in exc.issues:
+        stream.write(f"{issue}\n")
+        try:
+            line = Path(issue.path).read_text(encoding="utf-8-sig").split("\n")[issue.line - 1]
+        except (OSError, UnicodeDecodeError, IndexError):
+            continue
+        if line.strip():
+            stream.write(f"    {line.rstrip()}\n")
+    count = len(exc.issues)
+    stream.write(f"lintreport: 规则包无效，共 {count} 处问题\n")
+
+
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    packs = _packs(args.pack)
+    options = RunOptions(
+        year=args.year,
+        report_type=args.report_type,
+        select=_split(args.select),
+        ignore=_split(args.ignore),
+        keep_text=args.format == "text",
+    )
+    if args.fix or args.diff:
+        changed = _fix(args, packs, options, out, err)
+        if args.diff:
+            return 1 if changed else 0
+    result = run(args.paths, packs, options)
+    FORMATS[args.format].render(result, out, color=_use_color(args.color, out))
+    return exit_status(result, args.fail_on, args.exit_zero)
+
+
+def _fix(
+    args: argparse.Namespace, packs: list[Pack], options: RunOptions, out: TextIO, err: TextIO
+) -> int:
+    """Apply (or with --diff, show) safe fixes; returns how many files change."""
+    rules = select_rules(packs, options.select, options.ignore)
+    files, _ = collect_paths(args.paths, options)
+    changed = applied = 0
+    for path in files:
+        if path.suffix.lower() not in FIXABLE:
+            continue
+        try:
+            doc = load_document(
+                path, path.as_posix(), year=options.year, report_type=options.report_type
+            )
+            result = fix_file(doc, rules, packs, write=not args.diff)
+        except InputError as exc:
+            if args.diff:
+                err.write(f"{exc.path}: {exc.message}\n")
+            continue  # the check run below reports unreadable files
+        if result.applied:
+            changed += 1
+            applied += result.applied
+            if args.diff:
+                out.write(result.diff())
+    verb = "可修复" if args.diff else "已修复"
+    err.write(f"{verb} {applied} 处，涉及 {changed} 个文件\n")
+    return changed
+
+
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Entry point of the console script; returns the exit status."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    for stream in (out, err):
+        if getattr(stream, "encoding", "utf-8").lower().replace("_", "-") not in ("utf-8", "utf8"):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(encoding="utf-8", errors="replace")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed its message
+        return 0 if exc.code == 0 else 2
+    if args.command is None:
+        parser.print_help(out)
+        return 2
+    try:
+        if args.command == "check":
+            return _check(args, out, err)
+        if args.command == "rules":
+            return list_rules(_packs(args.pack), out, args.format)
+        if args.command == "explain":
+            return explain_rule(_packs(args.pack), args.rule, out)
+        if args.command == "test-pack":
+            return run_pack_examples(_packs(args.packs), out)
+    except PackError as exc:
+        _print_pack_error(exc, err)
+        return 2
+    except UsageError as exc:
+        err.write(f"lintreport: {exc}\n")
+        return 2
+    except LintreportError as exc:
+        err.write(f"lintreport: {exc}\n")
+        return 2
+    except KeyboardInterrupt:
+        err.write("lintreport: 已中断\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        if os.environ.get("LINTREPORT_DEBUG"):
+            raise
+        err.write(
+            f"lintreport: 内部错误：{type(exc).__name__}: {exc}"
+            "（设置 LINTREPORT_DEBUG=1 查看详情）\n"
+        )
+        return 2
+    return 2

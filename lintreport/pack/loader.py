@@ -1,0 +1,471 @@
+"""Load a rule pack: read YAML, validate every rule, compile its check, report all issues at once.
+
+A pack is a directory with `pack.yml` (metadata, `include:` files, `extends:`, `overrides:`,
+`rules:`) or a single YAML file. Nothing in a pack is executed: `yaml.SafeLoader` only, regexes
+compiled by the `regex` module, `when:` parsed by conditions.py.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from ..checks import KINDS, ParamError
+from ..conditions import ConditionError, parse_condition
+from ..errors import PackError, PackIssue
+from ..messages import unknown_placeholders
+from ..model import Category, Severity
+from .model import COMMON_KEYS, REQUIRED_KEYS, Example, Pack, Rule
+from .schema import MISSING, Validator, did_you_mean
+from .yamlpos import Node, YamlLoadError, load_yaml
+
+_RULE_ID = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_HAN = regex.compile(r"\p{Han}")
+_MARKER = regex.compile(r"\[\[(.*?)\]\]", regex.DOTALL)
+MAX_PACK_BYTES = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True, kw_only=True)
+class PackMeta:
+    id: str
+    name: str
+    version: str = "1"
+    report_type: str | None = None
+    description: str | None = None
+    sources: list[str] = field(default_factory=list)
+    extends: str | None = None
+    include: list[str] = field(default_factory=list)
+    overrides: dict[str, Any] = field(default_factory=dict)
+    examples: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Override:
+    severity: Severity | None = None
+    enabled: bool | None = None
+
+
+def rules_root() -> Path:
+    """Directory of the built-in packs: inside the wheel, or top-level rules/ in a checkout."""
+    packaged = Path(str(resources.files("lintreport"))) / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def builtin_packs() -> list[str]:
+    root = rules_root()
+    return (
+        sorted(p.name for p in root.iterdir() if (p / "pack.yml").is_file())
+        if root.is_dir()
+        else []
+    )
+
+
+def _resolve(spec: str, relative_to: Path | None = None) -> Path | None:
+    candidates = []
+    if relative_to is not None:
+        candidates.append(relative_to / spec)
+    candidates += [Path(spec), rules_root() / spec]
+    for c in candidates:
+        if c.is_dir() and (c / "pack.yml").is_file():
+            return c / "pack.yml"
+        if c.is_file():
+            return c
+    return None
+
+
+class _Loader:
+    def __init__(self) -> None:
+        self.issues: list[PackIssue] = []
+
+    def read(self, path: Path) -> Node | None:
+        name = str(path)
+        try:
+            if path.stat().st_size > MAX_PACK_BYTES:
+                self.issues.append(PackIssue(name, 1, 1, "规则包文件过大"))
+                return None
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.issues.append(PackIssue(name, 1, 1, f"无法读取规则包：{exc}"))
+            return None
+        try:
+            node, issues = load_yaml(text, name)
+        except YamlLoadError as exc:
+            self.issues.append(exc.issue)
+            return None
+        self.issues.extend(issues)
+        if node is None or not isinstance(node.value, dict):
+            what = "空文件" if node is None else f"“{type(node.plain()).__name__}”"
+            self.issues.append(
+                PackIssue(name, 1, 1, f"规则包应为 YAML 映射（键: 值），实际是{what}")
+            )
+            return None
+        return node
+
+    def load(self, path: Path, chain: tuple[Path, ...] = ()) -> Pack | None:
+        path = path.resolve()
+        name = str(path)
+        if path in chain:
+            self.issues.append(PackIssue(name, 1, 1, "extends 形成循环引用"))
+            return None
+        root = self.read(path)
+        if root is None:
+            return None
+        v = Validator(name)
+        meta = v.build(root, PackMeta, reserved=("rules",))
+        self.issues.extend(v.issues)
+        if meta is MISSING:
+            return None
+        base: Pack | None = None
+        if meta.extends:
+            target = _resolve(meta.extends, path.parent)
+            if target is None:
+                self.issue(
+                    name, root.key_position("extends"), f"找不到要继承的规则包“{meta.extends}”"
+                )
+            else:
+                base = self.load(target, (*chain, path))
+        rule_nodes: list[tuple[Node, str]] = []
+        own = root.value.get("rules")
+        if own is not None:
+            rule_nodes += self.rule_list(own, name)
+        for inc in meta.include:
+            inc_path = path.parent / inc
+            inc_root = self.read(inc_path) if inc_path.is_file() else None
+            if inc_root is None:
+                if not inc_path.is_file():
+                    self.issue(name, root.key_position("include"), f"找不到包含的文件“{inc}”")
+                continue
+            for key in inc_root.value:
+                if key not in ("rules", "description"):
+                    self.issue(
+                        str(inc_path),
+                        inc_root.key_position(key),
+                        f"未知的键“{key}”" + did_you_mean(key, ["rules"]),
+                    )
+            if "rules" in inc_root.value:
+                rule_nodes += self.rule_list(inc_root.value["rules"], str(inc_path))
+        example_year = meta.examples.get("year")
+        rules: list[Rule] = list(base.rules) if base else []
+        seen = {r.id: r.origin for r in rules}
+        for node, file in rule_nodes:
+            rule = self.rule(node, file, meta.id, example_year)
+            if rule is None:
+                continue
+            if rule.id in seen:
+                self.issue(
+                    file,
+                    node.key_position("id"),
+                    f"规则 id“{rule.id}”重复（已在 {seen[rule.id]} 定义）",
+                )
+                continue
+            seen[rule.id] = rule.origin
+            rules.append(rule)
+        rules = self.apply_overrides(rules, meta.overrides, root, name)
+        return Pack(
+            id=meta.id,
+            name=meta.name,
+            report_type=meta.report_type or (base.report_type if base else None),
+            version=str(meta.version),
+            description=meta.description,
+            sources=tuple(meta.sources),
+            path=name,
+            rules=tuple(rules),
+            example_year=example_year
+            if example_year is not None
+            else (base.example_year if base else None),
+        )
+
+    def issue(self, path: str, pos: tuple[int, int], message: str) -> None:
+        self.issues.append(PackIssue(path, pos[0], pos[1], message))
+
+    def rule_list(self, node: Node, path: str) -> list[tuple[Node, str]]:
+        if not isinstance(node.value, list):
+            self.issue(path, (node.line, node.column), "rules 应为规则列表")
+            return []
+        out = []
+        for item in node.value:
+            if isinstance(item.value, dict):
+                out.append((item, path))
+            else:
+                self.issue(path, (item.line, item.column), "每条规则应为映射（键: 值）")
+        return out
+
+    def apply_overrides(
+        self, rules: list[Rule], overrides: dict[str, Any], root: Node, path: str
+    ) -> list[Rule]:
+        if not overrides:
+            return rules
+        node = root.value["overrides"]
+        by_id = {r.id: i for i, r in enumerate(rules)}
+        for alias_rule in rules:
+            for alias in alias_rule.aliases:
+                by_id.setdefault(alias, by_id[alias_rule.id])
+        for rule_id, child in node.value.items():
+            pos = node.key_position(rule_id)
+            if rule_id not in by_id:
+                self.issue(
+                    path, pos, f"overrides 中的规则“{rule_id}”不存在" + did_you_mean(rule_id, by_id)
+                )
+                continue
+            index = by_id[rule_id]
+            if child.value in ("off", False):
+                rules[index] = dataclasses.replace(rules[index], enabled=False)
+                continue
+            v = Validator(path)
+            value = v.build(child, Override)
+            self.issues.extend(v.issues)
+            if value is MISSING:
+                continue
+            changes: dict[str, Any] = {}
+            if value.severity is not None:
+                changes["severity"] = value.severity
+            if value.enabled is not None:
+                changes["enabled"] = value.enabled
+            rules[index] = dataclasses.replace(rules[index], **changes)
+        return rules
+
+    def rule(self, node: Node, path: str, pack_id: str, example_year: int | None) -> Rule | None:
+        values = node.value
+        before = len(self.issues)
+        v = Validator(path)
+        for key in REQUIRED_KEYS:
+            if key not in values:
+                v.issue(node, f"规则缺少必需的键“{key}”")
+        rule_id = values["id"].value if "id" in values else None
+        if rule_id is not None and (not isinstance(rule_id, str) or not _RULE_ID.match(rule_id)):
+            v.issue(
+                values["id"], f"规则 id“{rule_id}”应为小写字母、数字和连字符（如 outdated-plan）"
+            )
+        kind_cls = None
+        if "kind" in values:
+            kind_name = values["kind"].value
+            kind_cls = KINDS.get(kind_name) if isinstance(kind_name, str) else None
+            if kind_cls is None:
+                v.issue(
+                    values["kind"],
+                    f"未知的检查类型“{kind_name}”"
+                    + did_you_mean(str(kind_name), KINDS)
+                    + f"（可用：{'、'.join(sorted(KINDS))}）",
+                )
+        common: dict[str, Any] = {}
+        enum_keys: dict[str, Any] = {"category": Category, "severity": Severity}
+        for key, enum in enum_keys.items():
+            if key in values:
+                raw = values[key].value
+                try:
+                    common[key] = enum(raw)
+                except ValueError:
+                    allowed = [e.value for e in enum]
+                    v.issue(
+                        values[key],
+                        f"{key}“{raw}”无效，可选：{'、'.join(allowed)}"
+                        + did_you_mean(str(raw), allowed),
+                    )
+        for key in ("message", "source", "description", "link"):
+            if key in values:
+                raw = values[key].value
+                if isinstance(raw, list) and key == "source":
+                    raw = "；".join(str(x) for x in raw)
+                if raw is not None and not isinstance(raw, str):
+                    v.issue(values[key], f"{key} 应为字符串")
+                else:
+                    common[key] = raw
+        if isinstance(common.get("message"), str) and not _HAN.search(common["message"]):
+            v.issue(values["message"], "message 应使用中文（面向用户的提示一律中文）")
+        fix = values["fix"].value if "fix" in values else "none"
+        if fix not in ("none", "safe", "unsafe"):
+            v.issue(
+                values["fix"],
+                f"fix“{fix}”无效，可选：none、safe、unsafe"
+                + did_you_mean(str(fix), ["none", "safe", "unsafe"]),
+            )
+        when = None
+        if "when" in values:
+            when_node = values["when"]
+            try:
+                when = parse_condition(str(when_node.value))
+            except ConditionError as exc:
+                quote = 1 if when_node.style in ('"', "'") else 0
+                v.issue(
+                    (when_node.line, when_node.column + quote + exc.pos), f"when 条件无效：{exc}"
+                )
+        aliases = values["aliases"].plain() if "aliases" in values else []
+        enabled = values["enabled"].value if "enabled" in values else True
+        check = params = None
+        if kind_cls is not None:
+            params = v.build(node, kind_cls.Params, reserved=COMMON_KEYS)
+            if params is not MISSING:
+                try:
+                    check = kind_cls(params)
+                except ParamError as exc:
+                    pos = (
+                        node.key_position(exc.key)
+                        if exc.key in values
+                        else (node.line, node.column)
+                    )
+                    v.issue(pos, exc.message)
+        if check is not None and isinstance(common.get("message"), str):
+            for name in unknown_placeholders(common["message"], check.allowed_placeholders()):
+                v.issue(
+                    values["message"],
+                    f"message 中的占位符“{{{name}}}”不存在"
+                    + did_you_mean(name, check.allowed_placeholders()),
+                )
+        bad, good = self.examples(values.get("examples"), path, example_year, v)
+        self.issues.extend(v.issues)
+        if len(self.issues) > before or check is None:
+            return None
+        return Rule(
+            id=rule_id,
+            kind=kind_cls.name,
+            category=common["category"],
+            severity=common["severity"],
+            message=common["message"],
+            source=common["source"],
+            description=common.get("description"),
+            link=common.get("link"),
+            fix=fix,
+            when=when,
+            aliases=tuple(aliases),
+            enabled=bool(enabled),
+            bad=bad,
+            good=good,
+            check=check,
+            params=params,
+            pack=pack_id,
+            origin=f"{path}:{node.line}",
+        )
+
+    def examples(
+        self, node: Node | None, path: str, year: int | None, v: Validator
+    ) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+        if node is None:
+            return (), ()
+        if not isinstance(node.value, dict):
+            v.issue(node, "examples 应为映射：{bad: [...], good: [...]}")
+            return (), ()
+        out: dict[str, list[Example]] = {"bad": [], "good": []}
+        for key, child in node.value.items():
+            if key not in out:
+                v.issue(
+                    node.key_position(key), f"examples 中未知的键“{key}”" + did_you_mean(key, out)
+                )
+                continue
+            if not isinstance(child.value, list) or not child.value:
+                v.issue(child, f"examples.{key} 应为非空列表")
+                continue
+            for item in child.value:
+                ex = self.example(item, path, year, v, bad=key == "bad")
+                if ex is not None:
+                    out[key].append(ex)
+        for key in out:
+            if key not in node.value:
+                v.issue(node, f"examples 缺少“{key}”：每条规则都要有错误和正确的示例")
+        return tuple(out["bad"]), tuple(out["good"])
+
+    def example(
+        self, item: Node, path: str, year: int | None, v: Validator, *, bad: bool
+    ) -> Example | None:
+        fields: dict[str, Any]
+        if isinstance(item.value, str):
+            fields = {"text": item.value}
+        elif isinstance(item.value, dict):
+            fields = item.plain()
+            allowed = {"text", "year", "fixed", "message", "count", "note", "path"}
+            for key in fields:
+                if key not in allowed:
+                    v.issue(
+                        item.key_position(key),
+                        f"示例中未知的键“{key}”" + did_you_mean(key, allowed),
+                    )
+                    return None
+            if not isinstance(fields.get("text"), str):
+                v.issue(item, "示例缺少 text")
+                return None
+        else:
+            v.issue(item, "示例应为字符串或映射")
+            return None
+        raw = fields["text"]
+        spans: list[tuple[int, int]] = []
+        parts: list[str] = []
+        last = 0
+        length = 0
+        for m in _MARKER.finditer(raw):
+            parts.append(raw[last : m.start()])
+            length += m.start() - last
+            spans.append((length, length + len(m.group(1))))
+            parts.append(m.group(1))
+            length += len(m.group(1))
+            last = m.end()
+        parts.append(raw[last:])
+        text = "".join(parts)
+        if spans and not bad:
+            v.issue(item, "正确示例中不应有 [[…]] 标记")
+        return Example(
+            text=text,
+            spans=tuple(spans),
+            marked=bool(spans),
+            year=fields.get("year", year),
+            path=fields.get("path", "example.txt"),
+            fixed=fields.get("fixed"),
+            message=fields.get("message"),
+            count=fields.get("count"),
+            note=fields.get("note"),
+            origin=f"{path}:{item.line}",
+        )
+
+
+def load_pack(spec: str) -> Pack:
+    """Load a built-in pack by name, or a pack file/directory by path; raise PackError on issues."""
+    path = _resolve(spec)
+    if path is None:
+        available = builtin_packs()
+        raise PackError(
+            [
+                PackIssue(
+                    spec,
+                    1,
+                    1,
+                    f"找不到规则包“{spec}”"
+                    + did_you_mean(spec, available)
+                    + f"（内置：{'、'.join(available) or '无'}）",
+                )
+            ]
+        )
+    loader = _Loader()
+    pack = loader.load(path)
+    if loader.issues or pack is None:
+        raise PackError(loader.issues)
+    return pack
+
+
+def load_packs(specs: list[str]) -> list[Pack]:
+    """Load several packs, collecting the issues of all; rule ids must be unique across packs."""
+    packs: list[Pack] = []
+    issues: list[PackIssue] = []
+    for spec in specs:
+        try:
+            packs.append(load_pack(spec))
+        except PackError as exc:
+            issues.extend(exc.issues)
+    seen: dict[str, str] = {}
+    for pack in packs:
+        for rule in pack.rules:
+            if rule.id in seen and seen[rule.id] != pack.id:
+                file, _, line = rule.origin.rpartition(":")
+                issues.append(
+                    PackIssue(
+                        file, int(line), 1, f"规则 id“{rule.id}”与规则包“{seen[rule.id]}”重复"
+                    )
+                )
+            seen.setdefault(rule.id, pack.id)
+    if issues:
+        raise PackError(issues)
+    return packs

@@ -1,0 +1,80 @@
+"""Loaded rule packs: frozen, validated, compiled once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..conditions import Condition
+from ..model import Category, Severity
+
+# Keys every rule may carry, whatever its kind; a kind's Params may not reuse them.
+COMMON_KEYS = (
+    "id",
+    "kind",
+    "category",
+    "severity",
+    "message",
+    "description",
+    "source",
+    "link",
+    "fix",
+    "when",
+    "aliases",
+    "enabled",
+    "examples",
+)
+REQUIRED_KEYS = ("id", "kind", "category", "severity", "message", "source", "examples")
+
+FixPolicy = Literal["none", "safe", "unsafe"]
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One example from a rule's `examples`; markers `[[…]]` are stripped into `spans`."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    marked: bool
+    year: int | None
+    path: str
+    fixed: str | None
+    message: str | None
+    count: int | None
+    note: str | None
+    origin: str  # "pack.yml:12"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    category: Category
+    severity: Severity
+    message: str
+    source: str
+    description: str | None
+    link: str | None
+    fix: FixPolicy
+    when: Condition | None
+    aliases: tuple[str, ...]
+    enabled: bool
+    bad: tuple[Example, ...]
+    good: tuple[Example, ...]
+    check: Any  # the compiled CheckKind instance
+    params: Any
+    pack: str
+    origin: str  # "path:line" of the rule in its pack file
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    name: str
+    report_type: str | None
+    version: str
+    description: str | None
+    sources: tuple[str, ...]
+    path: str
+    rules: tuple[Rule, ...]
+    example_year: int | None

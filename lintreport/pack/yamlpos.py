@@ -1,0 +1,90 @@
+"""Load YAML safely while remembering where every key and value sits in the file.
+
+Pack errors must point at `pack.yml:12:7`, so the loader keeps a `Node` tree with 1-based
+positions instead of plain dicts. Only the safe constructor is used; nothing is ever evaluated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ..errors import PackIssue
+
+
+@dataclass(slots=True)
+class Node:
+    """A YAML value with its position. Mappings hold `dict[str, Node]`, sequences `list[Node]`."""
+
+    value: Any
+    line: int
+    column: int
+    style: str | None = None  # scalar quoting style, to place errors inside quoted patterns
+    keys: dict[str, tuple[int, int]] = field(default_factory=dict)  # mapping key positions
+
+    def plain(self) -> Any:
+        """The value with all positions dropped."""
+        if isinstance(self.value, dict):
+            return {k: v.plain() for k, v in self.value.items()}
+        if isinstance(self.value, list):
+            return [v.plain() for v in self.value]
+        return self.value
+
+    def key_position(self, key: str) -> tuple[int, int]:
+        return self.keys.get(key, (self.line, self.column))
+
+
+class YamlLoadError(Exception):
+    """The file is not YAML we can read; carries a positioned issue."""
+
+    def __init__(self, issue: PackIssue) -> None:
+        super().__init__(str(issue))
+        self.issue = issue
+
+
+def _convert(node: yaml.Node, loader: yaml.SafeLoader, path: str, issues: list[PackIssue]) -> Node:
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    if isinstance(node, yaml.MappingNode):
+        values: dict[str, Node] = {}
+        keys: dict[str, tuple[int, int]] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in values:
+                issues.append(PackIssue(path, *pos, f"重复的键“{key}”"))
+            values[key] = _convert(value_node, loader, path, issues)
+            keys[key] = pos
+        return Node(values, line, column, keys=keys)
+    if isinstance(node, yaml.SequenceNode):
+        return Node([_convert(item, loader, path, issues) for item in node.value], line, column)
+    value = loader.construct_object(node, deep=True)
+    return Node(value, line, column, style=getattr(node, "style", None))
+
+
+def load_yaml(text: str, path: str) -> tuple[Node | None, list[PackIssue]]:
+    """Parse `text`; returns the root node (None for an empty file) and duplicate-key issues.
+
+    Raises YamlLoadError for text that is not YAML, or nested too deep to read.
+    """
+    loader = yaml.SafeLoader(text)
+    issues: list[PackIssue] = []
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None, issues
+        return _convert(root, loader, path, issues), issues
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "语法错误"
+        raise YamlLoadError(PackIssue(path, line, col, f"不是有效的 YAML：{problem}")) from None
+    except yaml.YAMLError as exc:
+        raise YamlLoadError(PackIssue(path, 1, 1, f"不是有效的 YAML：{exc}")) from None
+    except RecursionError:
+        raise YamlLoadError(PackIssue(path, 1, 1, "YAML 嵌套层级过深，无法读取")) from None
+    finally:
+        loader.dispose()

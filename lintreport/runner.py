@@ -1,0 +1,259 @@
+"""The pipeline: paths → documents → active rules → findings → violations → RunResult.
+
+Checks know nothing of policy. The runner stamps path, rule, category and severity on their
+findings, renders messages, converts offsets to positions, applies select/ignore, and isolates a
+failing rule so the others still run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .document import Document
+from .errors import InputError, UsageError
+from .inputs import DEFAULT_EXTENSIONS, load_document
+from .messages import render
+from .model import Category, DocumentInfo, FileError, Fix, RunResult, Violation
+from .pack import Pack, Rule
+from .pack.schema import did_you_mean
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What a run checks and how; built by the CLI or by API callers."""
+
+    year: int | None = None
+    report_type: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+    exclude_dirs: tuple[str, ...] = field(
+        default=(".git", ".hg", ".svn", "node_modules", "__pycache__")
+    )
+    keep_text: bool = True  # keep each document's text in the result, for the text formatter
+
+
+def _matches(rule: Rule, selector: str) -> int:
+    """Specificity of `selector` for `rule`: 2 for its id or alias, 1 for its category, 0 none."""
+    if selector == rule.id or selector in rule.aliases:
+        return 2
+    if selector == rule.category.value:
+        return 1
+    return 0
+
+
+def select_rules(
+    packs: Sequence[Pack], select: Iterable[str] = (), ignore: Iterable[str] = ()
+) -> list[Rule]:
+    """Enabled rules of `packs` after select/ignore; the most specific selector wins.
+
+    Raises UsageError for a selector that names no rule and no category.
+    """
+    rules = [r for p in packs for r in p.rules]
+    select, ignore = list(select), list(ignore)
+    known = (
+        {r.id for r in rules} | {a for r in rules for a in r.aliases} | {c.value for c in Category}
+    )
+    for selector in (*select, *ignore):
+        if selector not in known:
+            raise UsageError(f"未知的规则或类别“{selector}”" + did_you_mean(selector, known))
+    active = []
+    for rule in rules:
+        if not rule.enabled:
+            continue
+        chosen = max((_matches(rule, s) for s in select), default=0)
+        dropped = max((_matches(rule, s) for s in ignore), default=0)
+        if select and chosen == 0:
+            continue
+        if dropped and dropped >= chosen:
+            continue
+        active.append(rule)
+    return active
+
+
+def _applies(rule: Rule, pack_types: dict[str, str | None], doc: Document) -> bool:
+    pack_type = pack_types.get(rule.pack)
+    if pack_type and doc.report_type and pack_type != doc.report_type:
+        return False
+    if rule.when is None:
+        return True
+    return rule.when.holds({"report_year": doc.report_year, "report_type": doc.report_type})
+
+
+def document_info(doc: Document) -> DocumentInfo:
+    meta = doc.metadata
+    return DocumentInfo(
+        path=doc.path,
+        report_type=meta.report_type,
+        report_year=meta.report_year,
+        title=meta.title,
+        encoding=doc.source.encoding + ("-sig" if doc.source.bom else ""),
+    )
+
+
+def lint_document(
+    doc: Document, rules: Sequence[Rule], packs: Sequence[Pack] = ()
+) -> tuple[list[Violation], list[FileError]]:
+    """Run `rules` on one document; a rule that fails becomes a FileError, not a crash."""
+    pack_types = {p.id: p.report_type for p in packs}
+    year = doc.report_year
+    doc_values = {
+        "report_year": year,
+        "next_year": None if year is None else year + 1,
+        "report_type": doc.report_type,
+        "title": doc.metadata.title,
+    }
+    violations: list[Violation] = []
+    errors: list[FileError] = []
+    seen: set[tuple[str, int, int]] = set()
+    for rule in rules:
+        if not _applies(rule, pack_types, doc):
+            continue
+        try:
+            findings = list(rule.check.run(doc))
+        except TimeoutError:
+            errors.append(
+                FileError(
+                    doc.path,
+                    f"规则“{rule.id}”的正则表达式匹配超时，已跳过该规则（请检查规则包中的模式）",
+                )
+            )
+            continue
+        except Exception as exc:  # a bug in one kind must not cost the user the other rules
+            errors.append(
+                FileError(doc.path, f"规则“{rule.id}”检查出错，已跳过：{type(exc).__name__}: {exc}")
+            )
+            continue
+        for f in findings:
+            key = (rule.id, f.start, f.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            values = {**doc_values, **f.args}
+            message = render(f.message or rule.message, values)
+            suggestion = f.suggestion
+            fix = None
+            if f.replacement is not None and rule.fix == "safe":
+                fix = Fix(f.replacement, safe=True)
+            elif f.replacement is not None and rule.fix == "unsafe":
+                suggestion = suggestion or f.replacement
+            line, column = doc.position(f.start)
+            end_line, end_column = doc.position(f.end)
+            violations.append(
+                Violation(
+                    path=doc.path,
+                    line=line,
+                    column=column,
+                    end_line=end_line,
+                    end_column=end_column,
+                    rule=rule.id,
+                    category=rule.category,
+                    severity=f.severity or rule.severity,
+                    message=message,
+                    suggestion=suggestion,
+                    fix=fix,
+                    start=f.start,
+                    end=f.end,
+                )
+            )
+    violations.sort(key=Violation.sort_key)
+    return violations, errors
+
+
+def lint_text(
+    text: str,
+    packs: Sequence[Pack],
+    *,
+    path: str = "<text>",
+    options: RunOptions | None = None,
+) -> RunResult:
+    """Lint a string (an editor buffer, a test) with already-loaded packs."""
+    options = options or RunOptions()
+    rules = select_rules(packs, options.select, options.ignore)
+    try:
+        doc = Document.from_text(text, path, year=options.year, report_type=options.report_type)
+    except InputError as exc:
+        return RunResult((), (), (FileError(exc.path, exc.message),))
+    violations, errors = lint_document(doc, rules, packs)
+    return RunResult((document_info(doc),), tuple(violations), tuple(errors), {doc.path: doc.text})
+
+
+def _display(path: Path) -> str:
+    return path.as_posix()
+
+
+def collect_paths(paths: Sequence[str], options: RunOptions) -> tuple[list[Path], list[FileError]]:
+    """Expand directories (recursively, by extension, sorted); missing paths become errors."""
+    files: list[Path] = []
+    errors: list[FileError] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = []
+            for dirpath, dirnames, filenames in os.walk(p):
+                dirnames[:] = sorted(
+                    d for d in dirnames if d not in options.exclude_dirs and not d.startswith(".")
+                )
+                for name in sorted(filenames):
+                    if name.lower().endswith(options.extensions) and not name.startswith(
+                        (".", "~$")
+                    ):
+                        found.append(Path(dirpath) / name)
+            if not found:
+                exts = "、".join(options.extensions)
+                errors.append(FileError(_display(p), f"目录中没有可检查的文件（{exts}）"))
+            files.extend(sorted(found))
+        elif p.exists() or p.is_symlink():
+            files.append(p)
+        else:
+            errors.append(FileError(_display(p), "文件不存在"))
+    unique = list(dict.fromkeys(files))
+    return unique, errors
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What linting one file produced; `text` is kept for formatters that quote lines."""
+
+    info: DocumentInfo | None
+    violations: list[Violation]
+    errors: list[FileError]
+    text: str | None
+
+
+def lint_file(
+    path: Path, packs: Sequence[Pack], rules: Sequence[Rule], options: RunOptions
+) -> FileOutcome:
+    """Read and lint one file; never raises for a bad input."""
+    display = _display(path)
+    try:
+        doc = load_document(path, display, year=options.year, report_type=options.report_type)
+    except InputError as exc:
+        return FileOutcome(None, [], [FileError(exc.path, exc.message)], None)
+    violations, errors = lint_document(doc, rules, packs)
+    return FileOutcome(document_info(doc), violations, errors, doc.text)
+
+
+def run(
+    paths: Sequence[str], packs: Sequence[Pack], options: RunOptions | None = None
+) -> RunResult:
+    """Lint files and directories; results are in a stable order whatever the input order."""
+    options = options or RunOptions()
+    rules = select_rules(packs, options.select, options.ignore)
+    files, errors = collect_paths(paths, options)
+    documents: list[DocumentInfo] = []
+    violations: list[Violation] = []
+    texts: dict[str, str] = {}
+    for path in files:
+        outcome = lint_file(path, packs, rules, options)
+        if outcome.info is not None:
+            documents.append(outcome.info)
+        if outcome.text is not None and options.keep_text:
+            texts[_display(path)] = outcome.text
+        violations.extend(outcome.violations)
+        errors.extend(outcome.errors)
+    violations.sort(key=Violation.sort_key)
+    return RunResult(tuple(documents), tuple(violations), tuple(errors), texts)

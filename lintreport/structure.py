@@ -1,0 +1,352 @@
+"""Recognise the structure of a report: title block, addressee, headings, sections, closing date.
+
+Reports follow GB/T 9704-2012 §7.3.3: heading levels `一、` > `（一）` > `1.` > `（1）`, plus
+Markdown `#` headings in .md drafts. Real drafts deviate (half-width brackets, `1、`, a lost
+numeral as in `、下步工作安排`), so every heading records the style it was written in and the
+checks decide what is wrong. Web-page chrome and document-sharing boilerplate are recognised
+here so that they are never mistaken for headings or titles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .numerals import cn_to_int
+
+_WS = r"[\p{Zs}\t]*"
+CN_DIGITS = "零〇一二三四五六七八九十百两"
+
+# One alternation per style; the named group tells which matched. Order matters: bracketed forms
+# before bare ones.
+_HEADING = regex.compile(
+    rf"^(?P<indent>{_WS})(?:"
+    rf"(?P<l2>(?P<l2o>[（(])(?P<l2n>[{CN_DIGITS}]{{1,3}})(?P<l2c>[）)]))"
+    rf"|(?P<l4>(?P<l4o>[（(])(?P<l4n>\d{{1,2}})(?P<l4c>[）)]))"
+    rf"|(?P<l1>(?P<l1n>[{CN_DIGITS}]{{1,3}})(?P<l1p>[、．.]))"
+    rf"|(?P<l3>(?P<l3n>\d{{1,2}})(?P<l3p>[.．、])(?!\d))"
+    rf"|(?P<lost>、)(?=\p{{Han}})"
+    rf")"
+)
+_MARKDOWN = regex.compile(r"^(?P<hashes>#{1,6})[ \t]+")
+
+# Web-page chrome and document-sharing boilerplate (issue: text copied from web pages).
+CHROME = regex.compile(
+    r"点击量|点击数|浏览次数|阅读次数|当前位置|字体[:：]?\s*[【\[]?\s*大\s*中\s*小|打印本页|关闭窗口"
+    r"|【\s*打印\s*】|分享到|来源[:：].{0,40}时间[:：]|发布时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}"
+    r"|由会员分享|可在线阅读|更多相关|\.(?:gov|com)\.cn\b|[A-Z]{3,}\.GOV\.CN|^\s*政府信息公开\s*$"
+    r"|淘文阁|道客巴巴|原创力文档|豆丁网|百度文库"
+)
+SHARING_SITE = regex.compile(r"由会员分享|可在线阅读|淘文阁|道客巴巴|原创力文档|豆丁网|百度文库")
+_PAGE_MARKER = regex.compile(r"^\s*\d{1,3}、\s?")
+
+_DATE = regex.compile(
+    r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$"
+    r"|^\s*(?P<cy>[二〇零一三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月"
+    r"(?P<cd>[一二三四五六七八九十]{1,3})日\s*$"
+)
+_DOC_NUMBER_LINE = regex.compile(
+    r"^\s*\p{Han}{1,12}[〔\[［(（【﹝]\d{2,4}[〕\]］)）】﹞]第?\d+号\s*$"
+)
+_TITLE = regex.compile(r"(?:报告|汇报|总结)\s*$")
+_SENTENCE_END = "。！？!?；;：:"
+
+STANDARD_STYLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """One heading line. Offsets are into the document text."""
+
+    line: int  # 1-based
+    level: int | None  # GB/T level 1-4; None for a lost numeral or a plain Markdown heading
+    number: int | None  # value of the numeral; None when lost
+    style: (
+        str  # the numeral as written with a placeholder digit, e.g. "（一）", "(一)", "1、", "、"
+    )
+    numeral_start: int
+    numeral_end: int
+    title_start: int
+    title_end: int
+    title: str
+    run_in: bool  # body text follows the title on the same line
+    markdown_level: int | None = None
+
+    @property
+    def standard(self) -> bool:
+        return self.level is not None and STANDARD_STYLE.get(self.level) == self.style
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A span of the document text that is one line."""
+
+    number: int  # 1-based
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """Consecutive lines that form one paragraph (a heading is always its own paragraph)."""
+
+    first_line: int
+    last_line: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClosingDate:
+    line: int
+    start: int
+    end: int
+    year: int
+    month: int
+    day: int
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """Everything recognised about a document's layout, computed once."""
+
+    headings: tuple[Heading, ...]
+    paragraphs: tuple[Paragraph, ...]
+    chrome_lines: frozenset[int]
+    page_marker_lines: frozenset[int]
+    title: Line | None
+    title_text: str | None
+    addressee: Line | None
+    doc_number: Line | None
+    closing_date: ClosingDate | None
+    body_start_line: int  # first line after the title block and addressee
+
+    def sections(self) -> tuple[Heading, ...]:
+        """Level-1 headings: the sections of the report."""
+        return tuple(h for h in self.headings if h.level == 1)
+
+
+def _style(m: regex.Match[str], kind: str) -> str:
+    if kind == "l1":
+        return "一" + m.group("l1p")
+    if kind == "l2":
+        return m.group("l2o") + "一" + m.group("l2c")
+    if kind == "l3":
+        return "1" + m.group("l3p")
+    if kind == "l4":
+        return m.group("l4o") + "1" + m.group("l4c")
+    return "、"
+
+
+def parse_heading(
+    line: Line, offset_in_line: int = 0, markdown_level: int | None = None
+) -> Heading | None:
+    """Recognise a numbered heading at the start of `line.text[offset_in_line:]`."""
+    text = line.text[offset_in_line:]
+    m = _HEADING.match(text)
+    if m is None:
+        return None
+    kind = next(k for k in ("l2", "l4", "l1", "l3", "lost") if m.group(k) is not None)
+    if kind == "lost":
+        level, number = None, None
+        num_start, num_end = m.start("lost"), m.end("lost")
+    else:
+        level = {"l1": 1, "l2": 2, "l3": 3, "l4": 4}[kind]
+        raw = m.group(kind + "n")
+        number = int(raw) if raw.isdigit() else cn_to_int(raw)
+        if number is None:
+            return None
+        num_start, num_end = m.start(kind), m.end(kind)
+    rest = text[num_end:]
+    body = rest.lstrip()
+    if not body:
+        return None  # a bare numeral is not a heading
+    # "（一）、标题" is a heading with a stray mark (a punctuation rule reports it);
+    # "一、，" is noise.
+    if body[0] in "，,。.、：:；;)）" and not (kind in ("l2", "l4") and body[0] in "、.．：:，,"):
+        return None
+    title_offset = num_end + (len(rest) - len(body))
+    stop = body.find("。")
+    title = body if stop < 0 else body[:stop]
+    title = title.rstrip()
+    run_in = stop >= 0 and bool(body[stop + 1 :].strip())
+    base = line.start + offset_in_line
+    return Heading(
+        line=line.number,
+        level=level,
+        number=number,
+        style=_style(m, kind),
+        numeral_start=base + num_start,
+        numeral_end=base + num_end,
+        title_start=base + title_offset,
+        title_end=base + title_offset + len(title),
+        title=title,
+        run_in=run_in,
+        markdown_level=markdown_level,
+    )
+
+
+def _markdown_heading(line: Line) -> Heading | None:
+    m = _MARKDOWN.match(line.text)
+    if m is None:
+        return None
+    md_level = len(m.group("hashes"))
+    numbered = parse_heading(line, m.end(), markdown_level=md_level)
+    if numbered is not None:
+        return numbered
+    title = line.text[m.end() :].rstrip().rstrip("#").rstrip()
+    start = line.start + m.end()
+    return Heading(
+        line=line.number,
+        level=None,
+        number=None,
+        style="#",
+        numeral_start=line.start + m.start("hashes"),
+        numeral_end=line.start + m.end("hashes"),
+        title_start=start,
+        title_end=start + len(title),
+        title=title,
+        run_in=False,
+        markdown_level=md_level,
+    )
+
+
+def _find_title(
+    lines: list[Line], chrome: frozenset[int], limit: int
+) -> tuple[Line | None, str | None]:
+    """The title: a short line near the top ending in 报告, maybe below an issuing body."""
+    previous: Line | None = None
+    for line in lines[:limit]:
+        text = line.text.strip()
+        if not text or line.number in chrome:
+            continue
+        if len(text) <= 60 and _TITLE.search(text) and text[-1] not in _SENTENCE_END:
+            if (
+                text.startswith("关于")
+                and previous is not None
+                and len(previous.text.strip()) <= 30
+                and not any(p in previous.text for p in "，。：:,")
+            ):
+                return line, previous.text.strip() + text
+            return line, text
+        if text.endswith(("：", ":")) or len(text) > 60:
+            break  # reached the addressee or the body
+        previous = line
+    return None, None
+
+
+def analyse(lines: list[Line], *, markdown: bool = False) -> Structure:
+    """Build the Structure of a document from its lines."""
+    head_limit = min(len(lines), 15)
+    chrome = frozenset(ln.number for ln in lines[:head_limit] if CHROME.search(ln.text))
+    head_text = "\n".join(ln.text for ln in lines[:5])
+    sharing = bool(SHARING_SITE.search(head_text))
+    page_markers = (
+        frozenset(ln.number for ln in lines if sharing and _PAGE_MARKER.match(ln.text))
+        if sharing
+        else frozenset()
+    )
+
+    title, title_text = _find_title(lines, chrome, head_limit)
+    addressee: Line | None = None
+    doc_number: Line | None = None
+    body_start = title.number + 1 if title else 1
+    for ln in lines[:head_limit]:
+        text = ln.text.strip()
+        if ln.number in chrome or not text:
+            continue
+        if _DOC_NUMBER_LINE.match(ln.text):
+            doc_number = ln
+            body_start = max(body_start, ln.number + 1)
+            continue
+        if (
+            addressee is None
+            and (title is None or ln.number > title.number)
+            and len(text) <= 50
+            and text.endswith(("：", ":"))
+            and "如下" not in text
+            and _HEADING.match(ln.text) is None
+        ):
+            addressee = ln
+            body_start = ln.number + 1
+            break
+
+    headings: list[Heading] = []
+    for ln in lines:
+        if (
+            ln.number in chrome
+            or ln.number in page_markers
+            or (title and ln.number == title.number)
+        ):
+            continue
+        if doc_number is not None and ln.number == doc_number.number:
+            continue
+        h = _markdown_heading(ln) if markdown else None
+        if h is None:
+            h = parse_heading(ln)
+        if h is not None:
+            headings.append(h)
+
+    heading_lines = {h.line for h in headings}
+    paragraphs: list[Paragraph] = []
+    current: list[Line] = []
+
+    def flush() -> None:
+        if current:
+            paragraphs.append(
+                Paragraph(current[0].number, current[-1].number, current[0].start, current[-1].end)
+            )
+            current.clear()
+
+    for ln in lines:
+        text = ln.text
+        if not text.strip():
+            flush()
+            continue
+        starts_new = (
+            not current
+            or ln.number in heading_lines
+            or current[-1].number in heading_lines
+            or text[:1].isspace()
+            or current[-1].text.rstrip()[-1:] in _SENTENCE_END + "”’"
+        )
+        if starts_new:
+            flush()
+        current.append(ln)
+    flush()
+
+    closing: ClosingDate | None = None
+    for ln in reversed(lines[-12:]):
+        m = _DATE.match(ln.text)
+        if m is None:
+            continue
+        if m.group("y"):
+            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        else:
+            y = int(
+                "".join(
+                    str("〇一二三四五六七八九".find(c) if c != "零" else 0) for c in m.group("cy")
+                )
+            )
+            mo, d = cn_to_int(m.group("cm")) or 0, cn_to_int(m.group("cd")) or 0
+        stripped = ln.text.strip()
+        offset = ln.text.find(stripped)
+        closing = ClosingDate(
+            ln.number, ln.start + offset, ln.start + offset + len(stripped), y, mo, d
+        )
+        break
+
+    return Structure(
+        headings=tuple(headings),
+        paragraphs=tuple(paragraphs),
+        chrome_lines=chrome,
+        page_marker_lines=page_markers,
+        title=title,
+        title_text=title_text,
+        addressee=addressee,
+        doc_number=doc_number,
+        closing_date=closing,
+        body_start_line=body_start,
+    )
