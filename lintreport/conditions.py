@@ -64,7 +64,8 @@ def _tokenize(text: str) -> list[tuple[str, Any, int]]:
             break
         m = _TOKEN.match(text, pos)
         if m is None or m.end() == pos:
-            raise ConditionError(f"无法识别的字符“{text[pos:].strip()[:1]}”", pos)
+            at = pos + len(text[pos:]) - len(text[pos:].lstrip())
+            raise ConditionError(f"无法识别的字符“{text[at]}”", at)
         kind = m.lastgroup or ""
         value: Any = m.group(kind)
         if kind == "num":

@@ -109,8 +109,8 @@ class _Loader:
         return node
 
     def load(self, path: Path, chain: tuple[Path, ...] = ()) -> Pack | None:
+        name = str(path)  # as the user named it: error positions read best that way
         path = path.resolve()
-        name = str(path)
         if path in chain:
             self.issues.append(PackIssue(name, 1, 1, "extends 形成循环引用"))
             return None
@@ -155,18 +155,17 @@ class _Loader:
         rules: list[Rule] = list(base.rules) if base else []
         seen = {r.id: r.origin for r in rules}
         for node, file in rule_nodes:
+            # Duplicates are checked on the raw id, so a rule with other mistakes still counts.
+            raw_id = node.value["id"].value if "id" in node.value else None
+            if isinstance(raw_id, str) and raw_id in seen:
+                message = f"规则 id“{raw_id}”重复（已在 {seen[raw_id]} 定义）"
+                self.issue(file, node.key_position("id"), message)
+                continue
+            if isinstance(raw_id, str):
+                seen[raw_id] = f"{file}:{node.line}"
             rule = self.rule(node, file, meta.id, example_year)
-            if rule is None:
-                continue
-            if rule.id in seen:
-                self.issue(
-                    file,
-                    node.key_position("id"),
-                    f"规则 id“{rule.id}”重复（已在 {seen[rule.id]} 定义）",
-                )
-                continue
-            seen[rule.id] = rule.origin
-            rules.append(rule)
+            if rule is not None:
+                rules.append(rule)
         rules = self.apply_overrides(rules, meta.overrides, root, name)
         return Pack(
             id=meta.id,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import enum
 import types
 import typing
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
@@ -44,6 +45,8 @@ def _type_name(tp: Any) -> str:
         return "映射（键: 值）"
     if dataclasses.is_dataclass(tp):
         return "映射"
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return " / ".join(str(e.value) for e in tp)
     if origin in (Union, types.UnionType):
         return " 或 ".join(_type_name(a) for a in get_args(tp) if a is not type(None))
     return str(tp)
@@ -108,6 +111,16 @@ class Validator:
             return MISSING
         if tp is Any:
             return node.plain()
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            allowed = [e.value for e in tp]
+            if node.value in allowed:
+                return tp(node.value)
+            self.issue(
+                node,
+                f"{what}“{node.value}”无效，可选：{'、'.join(map(str, allowed))}"
+                + did_you_mean(str(node.value), map(str, allowed)),
+            )
+            return MISSING
         if tp is str:
             if isinstance(node.value, str):
                 if is_regex and not self.check_regex(node, node.value):
