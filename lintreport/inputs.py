@@ -1,7 +1,8 @@
 """Read any supported input into a Document, dispatching on the file's extension.
 
-Plain text and Markdown go through source.py; other formats (.docx) plug in here with a reader
-of their own, so the runner never needs to know about file formats.
+Plain text and Markdown go through source.py; Word documents through docx_reader.py. Standard
+input is read as bytes and dispatched on the name given with `--stdin-filename`, so it decodes
+exactly as a file of that name would. The runner never needs to know about file formats.
 """
 
 from __future__ import annotations
@@ -9,9 +10,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from .document import Document
-from .source import read_source
+from .docx_reader import read_docx
+from .errors import InputError
+from .source import DEFAULT_MAX_BYTES, Source, decode_bytes, read_bytes, read_source
 
-DEFAULT_EXTENSIONS: tuple[str, ...] = (".txt", ".md")
+DEFAULT_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".docx")
+DOCX = ".docx"
+
+
+def decode_input(data: bytes, name: str) -> Source:
+    """Decode the bytes of an input called `name` (a path or a --stdin-filename)."""
+    if name.lower().endswith(DOCX):
+        return read_docx(data, name)
+    return decode_bytes(data, name)
 
 
 def load_document(
@@ -22,5 +33,18 @@ def load_document(
     report_type: str | None = None,
 ) -> Document:
     """Read `path` into a Document or raise InputError with a one-line message."""
-    source = read_source(path, display)
+    name = display or str(path)
+    if path.suffix.lower() == DOCX:
+        source = decode_input(read_bytes(path, name), name)
+    else:
+        source = read_source(path, display)
     return Document(source, year=year, report_type=report_type)
+
+
+def load_bytes(
+    data: bytes, name: str, *, year: int | None = None, report_type: str | None = None
+) -> Document:
+    """A Document from bytes already read (standard input), named `name`."""
+    if len(data) > DEFAULT_MAX_BYTES:
+        raise InputError(name, f"输入过大（上限 {DEFAULT_MAX_BYTES // (1024 * 1024)} MB）")
+    return Document(decode_input(data, name), year=year, report_type=report_type)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
@@ -40,6 +41,9 @@ class Source:
     encoding: str  # "utf-8" or "gb18030"
     bom: bool
     line_endings: tuple[str, ...]  # one per line of `text`: "\n", "\r\n", "\r" or "" (last line)
+    # Line number -> heading level declared by the file's own markup rather than its text (Word
+    # heading styles in a .docx); structure.py treats such a line as a heading of that level.
+    heading_levels: Mapping[int, int] = field(default_factory=dict)
 
     def encode(self, text: str) -> bytes:
         """Encode `text` (with "\\n" newlines) back to bytes the way the original was stored."""
@@ -114,6 +118,11 @@ def read_source(
 ) -> Source:
     """Read and decode a file; every failure is an InputError, never an OSError."""
     name = display or str(path)
+    return decode_bytes(read_bytes(path, name, max_bytes), name)
+
+
+def read_bytes(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a file; every failure is an InputError naming `name`, never an OSError."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -121,7 +130,7 @@ def read_source(
                 name,
                 f"文件过大（{size // (1024 * 1024)} MB，上限 {max_bytes // (1024 * 1024)} MB）",
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(name, "文件不存在") from None
     except IsADirectoryError:
@@ -130,4 +139,3 @@ def read_source(
         raise InputError(name, "没有读取权限") from None
     except OSError as exc:
         raise InputError(name, f"无法读取文件：{exc.strerror or exc}") from None
-    return decode_bytes(data, name)

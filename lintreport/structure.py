@@ -9,6 +9,7 @@ here so that they are never mistaken for headings or titles.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import regex
@@ -237,8 +238,41 @@ def _find_title(
     return None, None
 
 
-def analyse(lines: list[Line], *, markdown: bool = False) -> Structure:
-    """Build the Structure of a document from its lines."""
+def _styled_heading(line: Line, level: int) -> Heading | None:
+    """A heading known only from its file's markup (a Word heading style): no numeral in the text.
+
+    Word's automatic numbering is not part of the text, so `number` is None and `style` is
+    "word"; numbering checks must not treat it as a lost numeral.
+    """
+    title = line.text.strip()
+    if not title:
+        return None
+    start = line.start + line.text.find(title)
+    stop = title.find("。")
+    shown = title if stop < 0 else title[:stop]
+    return Heading(
+        line=line.number,
+        level=level,
+        number=None,
+        style="word",
+        numeral_start=start,
+        numeral_end=start,
+        title_start=start,
+        title_end=start + len(shown),
+        title=shown,
+        run_in=stop >= 0 and bool(title[stop + 1 :].strip()),
+    )
+
+
+def analyse(
+    lines: list[Line], *, markdown: bool = False, style_levels: Mapping[int, int] | None = None
+) -> Structure:
+    """Build the Structure of a document from its lines.
+
+    `style_levels` maps line numbers to heading levels declared by the file's markup (Word
+    heading styles); a numeral in the text still wins, since checks report on what is written.
+    """
+    style_levels = style_levels or {}
     head_limit = min(len(lines), 15)
     chrome = frozenset(ln.number for ln in lines[:head_limit] if CHROME.search(ln.text))
     head_text = "\n".join(ln.text for ln in lines[:5])
@@ -286,6 +320,8 @@ def analyse(lines: list[Line], *, markdown: bool = False) -> Structure:
         h = _markdown_heading(ln) if markdown else None
         if h is None:
             h = parse_heading(ln)
+        if h is None and ln.number in style_levels:
+            h = _styled_heading(ln, style_levels[ln.number])
         if h is not None:
             headings.append(h)
 

@@ -1,0 +1,46 @@
+"""The same report stored as GBK/GB18030 (Chinese Windows) gives the same findings as UTF-8."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .conftest import SEEDS, run_cli
+
+
+def _findings(path: Path) -> list[tuple[int, int, int, int, str, str]]:
+    proc = run_cli("check", "--format", "json", str(path))
+    assert proc.returncode in (0, 1), proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["errors"] == []
+    return [
+        (v["line"], v["column"], v["end_line"], v["end_column"], v["rule"], v["message"])
+        for v in data["violations"]
+    ]
+
+
+def test_gbk_copy_of_a_seed_gives_the_same_findings(tmp_path: Path) -> None:
+    seed = next(p for p in SEEDS if p.name.startswith("004_"))
+    text = seed.read_text(encoding="utf-8")
+    utf8 = tmp_path / "utf8.txt"
+    gbk = tmp_path / "gbk.txt"
+    utf8.write_bytes(text.encode("utf-8"))
+    gbk.write_bytes(text.encode("gbk"))
+    expected = _findings(utf8)
+    assert expected
+    assert _findings(gbk) == expected
+
+
+def test_every_gbk_encodable_seed_matches(tmp_path: Path) -> None:
+    compared = 0
+    for seed in SEEDS:
+        text = seed.read_text(encoding="utf-8")
+        try:
+            data = text.encode("gbk")
+        except UnicodeEncodeError:
+            continue  # e.g. a no-break space, which GBK cannot store
+        copy = tmp_path / seed.name
+        copy.write_bytes(data)
+        assert _findings(copy) == _findings(seed), seed.name
+        compared += 1
+    assert compared >= 3
