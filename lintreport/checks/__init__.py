@@ -10,9 +10,13 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from .base import BaseKind, CheckKind, ParamError
+from .halfwidth_punctuation import HalfwidthPunctuation
 from .pattern import Pattern
 
-_KIND_CLASSES: tuple[type[BaseKind], ...] = (Pattern,)
+_KIND_CLASSES: tuple[type[BaseKind], ...] = (
+    Pattern,
+    HalfwidthPunctuation,
+)
 
 KINDS: Mapping[str, type[BaseKind]] = MappingProxyType({cls.name: cls for cls in _KIND_CLASSES})
 
