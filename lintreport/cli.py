@@ -23,7 +23,9 @@ from .formats import FORMATS
 from .inputs import load_document
 from .model import RunResult, Severity
 from .pack import Pack, load_packs
+from .parallel import default_jobs
 from .runner import RunOptions, collect_paths, run, select_rules
+from .stdin import run_stdin
 
 DEFAULT_PACKS = ["fazhi-annual"]
 FAIL_ON = ("error", "warning", "info", "never")
@@ -35,6 +37,16 @@ def _split(values: Sequence[str] | None) -> tuple[str, ...]:
     for value in values or ():
         out.extend(v.strip() for v in value.split(",") if v.strip())
     return tuple(out)
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数：{value}")
+    return number
 
 
 def _add_pack_options(p: argparse.ArgumentParser) -> None:
@@ -56,7 +68,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="检查文件或目录")
     check.add_argument(
-        "paths", nargs="+", metavar="PATH", help="要检查的文件或目录（目录递归检查 .txt、.md）"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="要检查的文件或目录（目录递归检查 .txt、.md、.docx）；- 表示从标准输入读取",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="从标准输入（PATH 为 -）读取时报告所用的文件名，其扩展名决定按 .txt/.md/.docx 解析；"
+        "配合 --fix 时修复后的文本写到标准输出，问题报告写到标准错误",
     )
     _add_pack_options(check)
     check.add_argument("--year", type=int, help="报告年度（覆盖从标题推断的年度）")
@@ -83,6 +104,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", action="store_true", help="只显示 --fix 将做的修改，不写文件")
     check.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="彩色输出"
+    )
+    check.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        metavar="N",
+        help="并行检查的进程数（默认：CPU 核数；1 表示不并行）；结果顺序与 N 无关",
     )
 
     rules = sub.add_parser("rules", help="列出启用的规则包中的规则")
@@ -140,7 +168,10 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         select=_split(args.select),
         ignore=_split(args.ignore),
         keep_text=args.format == "text",
+        jobs=args.jobs or default_jobs(),
     )
+    if "-" in args.paths or args.stdin_filename:
+        return _check_stdin(args, packs, options, out, err)
     if args.fix or args.diff:
         changed = _fix(args, packs, options, out, err)
         if args.diff:
@@ -148,6 +179,32 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     result = run(args.paths, packs, options)
     FORMATS[args.format].render(result, out, color=_use_color(args.color, out))
     return exit_status(result, args.fail_on, args.exit_zero)
+
+
+def _check_stdin(
+    args: argparse.Namespace, packs: list[Pack], options: RunOptions, out: TextIO, err: TextIO
+) -> int:
+    """`check -`: lint stdin; with --fix the fixed text goes to stdout and the report to stderr."""
+    if args.paths != ["-"]:
+        raise UsageError("从标准输入读取时只能给一个路径“-”（--stdin-filename 需与 - 一起使用）")
+    done = run_stdin(
+        sys.stdin.buffer.read(), args.stdin_filename, packs, options, fix=args.fix, diff=args.diff
+    )
+    if args.diff:
+        out.write(done.diff)
+        return 1 if done.diff else 0
+    report = out
+    if done.output is not None:
+        out.flush()
+        buffer = getattr(out, "buffer", None)
+        if buffer is not None:
+            buffer.write(done.output)
+            buffer.flush()
+        else:
+            out.write(done.output.decode(done.result.documents[0].encoding or "utf-8"))
+        report = err
+    FORMATS[args.format].render(done.result, report, color=_use_color(args.color, report))
+    return exit_status(done.result, args.fail_on, args.exit_zero)
 
 
 def _fix(

@@ -1,0 +1,69 @@
+"""Standard input: `lintreport check - --stdin-filename draft.md`, for editor scripts and pipes.
+
+The bytes on stdin are decoded exactly as a file called `--stdin-filename` would be (its
+extension picks text, Markdown or .docx; UTF-8, BOM and GB18030 are detected), and reported
+under that name. With `--fix`, stdin cannot be rewritten in place, so the fixed text goes to
+stdout in the input's own encoding, BOM and line endings (as `ruff check --fix -` does) and the
+report of what is left goes to stderr; a .docx is never fixed and is echoed unchanged. With
+`--diff`, the diff goes to stdout and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .errors import InputError
+from .fixer import fix_file
+from .inputs import DOCX, load_bytes
+from .model import FileError, RunResult
+from .pack import Pack
+from .runner import RunOptions, document_info, lint_document, select_rules
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class StdinRun:
+    """What checking standard input produced."""
+
+    result: RunResult
+    output: bytes | None = None  # with --fix: the (fixed) input to write to stdout
+    diff: str = ""  # with --diff: the unified diff of the safe fixes
+    applied: int = 0
+
+
+def run_stdin(
+    data: bytes,
+    name: str | None,
+    packs: Sequence[Pack],
+    options: RunOptions,
+    *,
+    fix: bool = False,
+    diff: bool = False,
+) -> StdinRun:
+    """Lint (and with `fix`/`diff`, fix) the bytes read from stdin, reported as `name`."""
+    display = name or STDIN
+    rules = select_rules(packs, options.select, options.ignore)
+    try:
+        doc = load_bytes(data, display, year=options.year, report_type=options.report_type)
+    except InputError as exc:
+        result = RunResult((), (), (FileError(exc.path, exc.message),))
+        return StdinRun(result, output=data if fix else None)
+    output: bytes | None = None
+    patch = ""
+    applied = 0
+    if (fix or diff) and not display.lower().endswith(DOCX):
+        fixed = fix_file(doc, rules, packs, write=False)
+        applied = fixed.applied
+        if diff:
+            patch = fixed.diff()
+        if fix and fixed.after != doc.text:
+            output = doc.source.encode(fixed.after)
+            doc = load_bytes(output, display, year=options.year, report_type=options.report_type)
+    if fix and output is None:
+        output = data
+    violations, errors = lint_document(doc, rules, packs)
+    texts = {doc.path: doc.text} if options.keep_text else {}
+    result = RunResult((document_info(doc),), tuple(violations), tuple(errors), texts)
+    return StdinRun(result, output=output, diff=patch, applied=applied)
