@@ -11,11 +11,17 @@ from types import MappingProxyType
 
 from .base import BaseKind, CheckKind, ParamError
 from .halfwidth_punctuation import HalfwidthPunctuation
+from .heading_numeral import HeadingNumeral
+from .nested_title_marks import NestedTitleMarks
+from .paired_marks import PairedMarks
 from .pattern import Pattern
 
 _KIND_CLASSES: tuple[type[BaseKind], ...] = (
     Pattern,
     HalfwidthPunctuation,
+    PairedMarks,
+    NestedTitleMarks,
+    HeadingNumeral,
 )
 
 KINDS: Mapping[str, type[BaseKind]] = MappingProxyType({cls.name: cls for cls in _KIND_CLASSES})

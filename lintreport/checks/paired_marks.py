@@ -1,0 +1,149 @@
+"""Paired punctuation (“” ‘’ 《》 〈〉 （） 【】) that does not balance within a paragraph.
+
+## What it checks
+
+Within each paragraph (`doc.structure.paragraphs`: a paragraph of a Markdown or hard-wrapped
+text spans several lines, so a quotation may open on one line and close on the next), every
+opening mark of `pairs` must be closed by its partner and every closing mark must have been
+opened. Each kind of pair is counted on its own, so a 《》 inside “” does not disturb the quotes.
+A right single quote between two Latin letters (`it’s`) is an apostrophe, not a closing mark.
+Web-page chrome lines are skipped.
+
+## Why
+
+GB/T 15834-2011: paired marks enclose a quotation, a title or an insertion, so a lost half
+changes what the reader takes as quoted. An unclosed “ usually means a deleted or pasted-over
+passage, which a reviewer should look at.
+
+## Example
+
+```yaml
+- id: unbalanced-paired-marks
+  kind: paired_marks
+  category: punctuation
+  severity: warning
+  message: "本段的{mark_name}「{mark}」没有配对的{partner_name}「{partner}」。"
+  source: GB/T 15834-2011《标点符号用法》
+  examples:
+    bad:
+      - text: 聚焦[[“]]防范金融诈骗宣传、安全生产宣传等重要宣传活动。
+    good:
+      - |
+        开展“谁执法谁普法
+        ”履职评议。
+```
+
+## Where it points
+
+At the unpaired mark. `{mark}` is that mark, `{partner}` the one it lacks, `{mark_name}` and
+`{partner_name}` their Chinese names (前引号, 后书名号 …).
+
+## Fix
+
+None: only the author knows where the quotation ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+import regex
+
+from ..document import Document
+from ..model import Finding
+from .base import BaseKind, ParamError
+
+_LATIN = regex.compile(r"[A-Za-z]")
+# Names for messages: quoting a quotation mark inside quotation marks is unreadable.
+_NAMES = {
+    "“": "前引号",
+    "”": "后引号",
+    "‘": "单前引号",
+    "’": "单后引号",
+    "《": "前书名号",
+    "》": "后书名号",
+    "〈": "单前书名号",
+    "〉": "单后书名号",
+    "（": "前括号",
+    "）": "后括号",
+    "【": "前方头括号",
+    "】": "后方头括号",
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Params:
+    pairs: list[str] = field(
+        default_factory=lambda: ["“”", "‘’", "《》", "〈〉", "（）", "【】"],
+        metadata={"doc": "成对标点，每项两个字符：开标点和闭标点"},
+    )
+
+
+class PairedMarks(BaseKind):
+    name: ClassVar[str] = "paired_marks"
+    Params: ClassVar[type[Params]] = Params
+    placeholders: ClassVar[frozenset[str]] = frozenset(
+        {"mark", "partner", "mark_name", "partner_name"}
+    )
+
+    def __init__(self, params: Params) -> None:
+        super().__init__(params)
+        if not params.pairs:
+            raise ParamError("pairs", "至少需要一对标点")
+        self._closer: dict[str, str] = {}
+        self._opener: dict[str, str] = {}
+        for pair in params.pairs:
+            if len(pair) != 2 or pair[0] == pair[1]:
+                raise ParamError("pairs", f"“{pair}”应为两个不同的字符（开标点和闭标点）")
+            if pair[0] in self._closer or pair[1] in self._opener:
+                raise ParamError("pairs", f"“{pair}”与其他成对标点重复")
+            self._closer[pair[0]] = pair[1]
+            self._opener[pair[1]] = pair[0]
+        marks = "".join(regex.escape(c) for c in [*self._closer, *self._opener])
+        self._marks = regex.compile(f"[{marks}]")
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        chrome = doc.structure.chrome_lines
+        for para in doc.structure.paragraphs:
+            if para.first_line in chrome:
+                continue
+            yield from self._paragraph(text, para.start, para.end)
+
+    def _paragraph(self, text: str, start: int, end: int) -> Iterator[Finding]:
+        # One stack of open offsets per kind of pair: pairs of different kinds may cross.
+        stacks: dict[str, list[int]] = {opener: [] for opener in self._closer}
+        unopened: list[tuple[int, str]] = []
+        for m in self._marks.finditer(text, start, end):
+            mark = m.group()
+            offset = m.start()
+            if mark in self._closer:
+                stacks[mark].append(offset)
+                continue
+            if mark == "’" and self._apostrophe(text, offset):
+                continue
+            opener = self._opener[mark]
+            if stacks[opener]:
+                stacks[opener].pop()
+            else:
+                unopened.append((offset, mark))
+        found = [(o, mark, self._opener[mark]) for o, mark in unopened]
+        found += [(o, op, self._closer[op]) for op, offs in stacks.items() for o in offs]
+        for offset, mark, partner in sorted(found):
+            args = {
+                "mark": mark,
+                "partner": partner,
+                "mark_name": _NAMES.get(mark, "标点"),
+                "partner_name": _NAMES.get(partner, "标点"),
+            }
+            yield Finding(start=offset, end=offset + 1, args=args)
+
+    @staticmethod
+    def _apostrophe(text: str, offset: int) -> bool:
+        return (
+            0 < offset < len(text) - 1
+            and _LATIN.match(text[offset - 1]) is not None
+            and _LATIN.match(text[offset + 1]) is not None
+        )
