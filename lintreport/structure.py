@@ -41,6 +41,20 @@ CHROME = regex.compile(
 )
 SHARING_SITE = regex.compile(r"由会员分享|可在线阅读|淘文阁|道客巴巴|原创力文档|豆丁网|百度文库")
 _PAGE_MARKER = regex.compile(r"^\s*\d{1,3}、\s?")
+_CHROME_MAX = 80
+_SHARING_TITLE = regex.compile(
+    r"^\s*\d{1,3}、\s*(?P<title>[^;；。，,\s]{4,60}?(?:报告|汇报|总结))(?=[;；\s]|$)"
+)
+# After a page marker, a sentence end or a space: `一、` + a title up to the next space or 。
+_RUN_IN_L1 = regex.compile(
+    r"(?:(?<=^\s*\d{1,3}、\s*)|(?<=[;；。!！?？]\s*)|(?<=\p{Han}\s+))"
+    rf"(?P<num>(?P<n>[{CN_DIGITS}]{{1,3}})、)(?P<title>\p{{Han}}[^\s。;；]{{1,40}})(?=\s|。|$)"
+)
+# A 主送机关 line: organ names separated by 、 (and no sentence punctuation).
+_ORGAN_LIST = regex.compile(
+    r"(?:\p{Han}{1,24}?(?:人民政府|政府|委员会|党委|市委|县委|区委|常委会|办公室|办公厅|局|厅|部|委|办)"
+    r"[、，,]?)+"
+)
 
 _DATE = regex.compile(
     r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$"
@@ -123,6 +137,9 @@ class Structure:
     doc_number: Line | None
     closing_date: ClosingDate | None
     body_start_line: int  # first line after the title block and addressee
+    # Exact offsets of the title text (it may sit after a page marker in a doc-sharing copy).
+    title_span: tuple[int, int] | None = None
+    sharing_copy: bool = False  # text copied from a document-sharing site (page markers, reflow)
 
     def sections(self) -> tuple[Heading, ...]:
         """Level-1 headings: the sections of the report."""
@@ -264,6 +281,57 @@ def _styled_heading(line: Line, level: int) -> Heading | None:
     )
 
 
+def _is_chrome(line: Line) -> bool:
+    # Body sentences may mention a website; chrome lines are short, except sharing boilerplate.
+    return bool(CHROME.search(line.text)) and (
+        len(line.text.strip()) <= _CHROME_MAX or bool(SHARING_SITE.search(line.text))
+    )
+
+
+def _sharing_title(
+    lines: list[Line], page_markers: frozenset[int]
+) -> tuple[str | None, tuple[int, int] | None]:
+    """In a doc-sharing copy the title runs on after the first page marker: `1、 …报告;一、…`."""
+    for line in lines:
+        if line.number not in page_markers:
+            continue
+        m = _SHARING_TITLE.match(line.text)
+        if m is None:
+            return None, None
+        return m.group("title"), (line.start + m.start("title"), line.start + m.end("title"))
+    return None, None
+
+
+def _run_in_sections(line: Line) -> list[Heading]:
+    """Level-1 headings run into the text of a reflowed doc-sharing copy (`。 二、标题 一是…`)."""
+    found = []
+    for m in _RUN_IN_L1.finditer(line.text):
+        number = cn_to_int(m.group("n"))
+        if number is None:
+            continue
+        title = m.group("title")
+        found.append(
+            Heading(
+                line=line.number,
+                level=1,
+                number=number,
+                style="一、",
+                numeral_start=line.start + m.start("num"),
+                numeral_end=line.start + m.end("num"),
+                title_start=line.start + m.start("title"),
+                title_end=line.start + m.end("title"),
+                title=title,
+                run_in=True,
+            )
+        )
+    return found
+
+
+def _addressee_without_colon(line: Line) -> bool:
+    text = line.text.strip()
+    return bool(text) and len(text) <= 40 and _ORGAN_LIST.fullmatch(text) is not None
+
+
 def analyse(
     lines: list[Line], *, markdown: bool = False, style_levels: Mapping[int, int] | None = None
 ) -> Structure:
@@ -274,7 +342,10 @@ def analyse(
     """
     style_levels = style_levels or {}
     head_limit = min(len(lines), 15)
-    chrome = frozenset(ln.number for ln in lines[:head_limit] if CHROME.search(ln.text))
+    tail_start = max(head_limit, len(lines) - 10)
+    chrome = frozenset(
+        ln.number for ln in (*lines[:head_limit], *lines[tail_start:]) if _is_chrome(ln)
+    )
     head_text = "\n".join(ln.text for ln in lines[:5])
     sharing = bool(SHARING_SITE.search(head_text))
     page_markers = (
@@ -284,6 +355,14 @@ def analyse(
     )
 
     title, title_text = _find_title(lines, chrome, head_limit)
+    title_span: tuple[int, int] | None = None
+    if title is not None:
+        stripped = title.text.strip()
+        offset = title.start + title.text.find(stripped)
+        title_span = (offset, offset + len(stripped))
+    elif page_markers:
+        # `title` stays None: the line carries body text too, which body-scoped rules must see.
+        title_text, title_span = _sharing_title(lines, page_markers)
     addressee: Line | None = None
     doc_number: Line | None = None
     body_start = title.number + 1 if title else 1
@@ -306,14 +385,24 @@ def analyse(
             addressee = ln
             body_start = ln.number + 1
             break
+        if (
+            addressee is None
+            and title is not None
+            and ln.number > title.number
+            and _addressee_without_colon(ln)
+        ):
+            addressee = ln  # the colon is missing; a metadata rule reports it
+            body_start = ln.number + 1
+            break
+        if title is not None and ln.number > title.number and len(text) > 50:
+            break  # reached the body
 
     headings: list[Heading] = []
     for ln in lines:
-        if (
-            ln.number in chrome
-            or ln.number in page_markers
-            or (title and ln.number == title.number)
-        ):
+        if ln.number in page_markers and ln.number not in chrome:
+            headings.extend(_run_in_sections(ln))
+            continue
+        if ln.number in chrome or (title and ln.number == title.number):
             continue
         if doc_number is not None and ln.number == doc_number.number:
             continue
@@ -385,4 +474,6 @@ def analyse(
         doc_number=doc_number,
         closing_date=closing,
         body_start_line=body_start,
+        title_span=title_span,
+        sharing_copy=sharing,
     )
