@@ -10,18 +10,28 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from .base import BaseKind, CheckKind, ParamError
+from .citation_consistency import CitationConsistency
 from .halfwidth_punctuation import HalfwidthPunctuation
 from .heading_numeral import HeadingNumeral
+from .machine_paraphrase import MachineParaphrase
 from .nested_title_marks import NestedTitleMarks
+from .outdated_reference import OutdatedReference
 from .paired_marks import PairedMarks
 from .pattern import Pattern
+from .plan_period import PlanPeriod
+from .sum_relation import SumRelation
 
 _KIND_CLASSES: tuple[type[BaseKind], ...] = (
     Pattern,
+    OutdatedReference,
+    PlanPeriod,
+    CitationConsistency,
     HalfwidthPunctuation,
     PairedMarks,
     NestedTitleMarks,
     HeadingNumeral,
+    MachineParaphrase,
+    SumRelation,
 )
 
 KINDS: Mapping[str, type[BaseKind]] = MappingProxyType({cls.name: cls for cls in _KIND_CLASSES})
