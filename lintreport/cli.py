@@ -123,6 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     test_pack = sub.add_parser("test-pack", help="运行规则包中每条规则的示例")
     test_pack.add_argument("packs", nargs="*", metavar="PACK", help="规则包（默认 fazhi-annual）")
+
+    lsp = sub.add_parser("lsp", help="以语言服务器（LSP，标准输入输出）方式运行，供编辑器使用")
+    _add_pack_options(lsp)
+    lsp.add_argument("--stdio", action="store_true", help="使用标准输入输出（默认即是，可省略）")
     return parser
 
 
@@ -179,6 +183,16 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     result = run(args.paths, packs, options)
     FORMATS[args.format].render(result, out, color=_use_color(args.color, out))
     return exit_status(result, args.fail_on, args.exit_zero)
+
+
+def _lsp(args: argparse.Namespace) -> int:
+    try:
+        from .lsp import serve  # pygls is an optional extra: lintreport[lsp]
+    except ImportError as exc:
+        raise LintreportError(
+            f"语言服务器需要 pygls（{exc.name}），请安装：pip install 'lintreport[lsp]'"
+        ) from None
+    return serve(args.pack or ())
 
 
 def _check_stdin(
@@ -264,6 +278,8 @@ def main(
             return explain_rule(_packs(args.pack), args.rule, out)
         if args.command == "test-pack":
             return run_pack_examples(_packs(args.packs), out)
+        if args.command == "lsp":
+            return _lsp(args)
     except PackError as exc:
         _print_pack_error(exc, err)
         return 2
