@@ -11,8 +11,10 @@ from types import MappingProxyType
 
 from .base import BaseKind, CheckKind, ParamError
 from .citation_consistency import CitationConsistency
+from .enumeration_runs import EnumerationRuns
 from .halfwidth_punctuation import HalfwidthPunctuation
 from .heading_numeral import HeadingNumeral
+from .heading_numbering import HeadingNumbering
 from .machine_paraphrase import MachineParaphrase
 from .nested_title_marks import NestedTitleMarks
 from .outdated_reference import OutdatedReference
@@ -23,6 +25,8 @@ from .sum_relation import SumRelation
 
 _KIND_CLASSES: tuple[type[BaseKind], ...] = (
     Pattern,
+    HeadingNumbering,
+    EnumerationRuns,
     OutdatedReference,
     PlanPeriod,
     CitationConsistency,
