@@ -21,6 +21,7 @@ from .outdated_reference import OutdatedReference
 from .paired_marks import PairedMarks
 from .pattern import Pattern
 from .plan_period import PlanPeriod
+from .rate_relation import RateRelation
 from .sum_relation import SumRelation
 
 _KIND_CLASSES: tuple[type[BaseKind], ...] = (
@@ -36,6 +37,7 @@ _KIND_CLASSES: tuple[type[BaseKind], ...] = (
     HeadingNumeral,
     MachineParaphrase,
     SumRelation,
+    RateRelation,
 )
 
 KINDS: Mapping[str, type[BaseKind]] = MappingProxyType({cls.name: cls for cls in _KIND_CLASSES})

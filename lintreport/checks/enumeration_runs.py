@@ -1,0 +1,143 @@
+r"""Run-in enumerations (一是、二是、三是 …; 第一，第二 …) numbered in order.
+
+## What it checks
+
+Every match of `pattern` (a regular expression with a named group `n`, the numeral, Chinese or
+Arabic, and optionally `num`, the span to point at) is one item of a run. A run restarts at item
+1 and at every heading; otherwise each item must be the previous one plus one. With
+`across_paragraphs` (the default) a run may continue into the next paragraph under the same
+heading, as reports do when each 一是/二是 item is its own paragraph; without it a run ends with
+its paragraph. A skipped item, a repeat and a step back are findings; the first item of a run
+that is not 1 is reported as a gap.
+
+## Why
+
+Run-in enumerators are the lowest level of a report's structure (GB/T 9704-2012 §7.3.3 practice:
+"一是、二是、三是" inside a paragraph). A wrong counter means an item was deleted or pasted in.
+
+## Example
+
+```yaml
+- id: enumeration-out-of-sequence
+  kind: enumeration_runs
+  category: structure
+  severity: warning
+  message: "“{found}”应为“{expected}”：{reason}。"
+  source: GB/T 9704-2012《党政机关公文格式》§7.3.3
+  pattern: '(?m)(?:^|(?<=[。；;：:！？!?，,\s]))(?P<num>(?P<n>[一二三四五六七八九十]{1,3})是)'
+  render: "{n}是"
+  reasons:
+    gap: 同一段落中的序号跳号
+    repeat: 同一段落中的序号重复
+    backward: 同一段落中的序号倒退
+  examples:
+    bad:
+      - text: "一是健全制度。二是强化培训。[[四是]]加强监督。\n"
+    good:
+      - "一是健全制度。二是强化培训。三是加强监督。\n"
+```
+
+## Where it points
+
+At the enumerator (`num`, or the whole match). Placeholders: `{found}`, `{expected}` (the
+`render` template with the expected numeral in Chinese as `{n}`), `{reason}`.
+
+## Fix
+
+The expected enumerator is offered as the replacement; declare `fix: unsafe`, since the wrong
+one may be the earlier item.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from ..document import Document
+from ..messages import render
+from ..model import Finding
+from ..numerals import cn_to_int, int_to_cn
+from ._sequence import classify
+from .base import BaseKind, ParamError, compile_regex, finditer
+
+_REASONS = ("gap", "repeat", "backward")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Params:
+    pattern: str = field(
+        metadata={
+            "doc": "一个序号的正则表达式：命名分组 n 为数字（汉字或阿拉伯数字），"
+            "可选分组 num 为标出的范围",
+            "regex": True,
+        }
+    )
+    render: str = field(metadata={"doc": "期望序号的写法模板，{n} 为汉字数字，如“{n}是”"})
+    reasons: dict[str, str] = field(
+        metadata={"doc": "原因说明（填入 {reason}）：gap 跳号、repeat 重复、backward 倒退"}
+    )
+    across_paragraphs: bool = field(
+        default=True, metadata={"doc": "序号可以延续到同一标题下的下一段（每项自成一段时）"}
+    )
+
+
+class EnumerationRuns(BaseKind):
+    name: ClassVar[str] = "enumeration_runs"
+    Params: ClassVar[type[Params]] = Params
+    placeholders: ClassVar[frozenset[str]] = frozenset({"found", "expected", "reason"})
+
+    def __init__(self, params: Params) -> None:
+        super().__init__(params)
+        self._pattern = compile_regex("pattern", params.pattern)
+        if "n" not in self._pattern.groupindex:
+            raise ParamError("pattern", "模式需要命名分组 n（序号数字）")
+        self._group = "num" if "num" in self._pattern.groupindex else 0
+        missing = [r for r in _REASONS if r not in params.reasons]
+        if missing:
+            raise ParamError("reasons", f"需要说明这些原因：{'、'.join(missing)}")
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        structure = doc.structure
+        text = doc.text
+        skip = structure.chrome_lines
+        # Boundaries that end a run: every heading, and every paragraph unless runs may continue.
+        breaks = sorted(
+            {h.numeral_start for h in structure.headings}
+            | (set() if self.params.across_paragraphs else {p.start for p in structure.paragraphs})
+        )
+        last = 0
+        segment = -1
+        for m in finditer(self._pattern, text):
+            start, end = m.span(self._group)
+            line, _ = doc.position(start)
+            if line in skip:
+                continue
+            here = bisect_right(breaks, start)
+            if here != segment:
+                segment, last = here, 0
+            raw = m.group("n")
+            number = int(raw) if raw.isdigit() else cn_to_int(raw)
+            if number is None:
+                continue
+            if number == 1:
+                last = 1  # a new run
+                continue
+            problem = classify(number, last)
+            if problem == "run_on":  # only headings have parents; for runs it is a gap
+                problem = "gap"
+            if problem is not None:
+                expected = render(self.params.render, {"n": int_to_cn(last + 1)})
+                yield Finding(
+                    start=start,
+                    end=end,
+                    args={
+                        "found": text[start:end],
+                        "expected": expected,
+                        "reason": self.params.reasons[problem],
+                    },
+                    suggestion=expected,
+                    replacement=expected,
+                )
+            last = number
