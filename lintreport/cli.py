@@ -15,6 +15,10 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
+from .checkrun import CheckRun
+from .cli_policy import COMMANDS as POLICY_COMMANDS
+from .cli_policy import add_check_options, add_commands, check_paths, finish, make_check_run
+from .cli_policy import run_command as run_policy_command
 from .errors import InputError, LintreportError, PackError, UsageError
 from .examples import run_pack_examples
 from .explain import explain_rule, list_rules
@@ -24,7 +28,7 @@ from .inputs import load_document
 from .model import RunResult, Severity
 from .pack import Pack, load_packs
 from .parallel import default_jobs
-from .runner import RunOptions, collect_paths, run, select_rules
+from .runner import RunOptions
 from .stdin import run_stdin
 
 DEFAULT_PACKS = ["fazhi-annual"]
@@ -93,11 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--fail-on",
-        default="error",
+        default=None,
         choices=FAIL_ON,
-        help="达到此严重程度即以状态 1 退出（默认 error；never 表示从不因问题失败）",
+        help="达到此严重程度即以状态 1 退出"
+        "（默认取配置文件的 fail_on，否则 error；never 表示从不因问题失败）",
     )
     check.add_argument("--exit-zero", action="store_true", help="即使发现问题也以状态 0 退出")
+    add_check_options(check)  # --config, --isolated, --max-warnings, --statistics, baselines
     check.add_argument(
         "--fix", action="store_true", help="应用可安全自动修复的修改（保持编码、BOM 和换行符）"
     )
@@ -123,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     test_pack = sub.add_parser("test-pack", help="运行规则包中每条规则的示例")
     test_pack.add_argument("packs", nargs="*", metavar="PACK", help="规则包（默认 fazhi-annual）")
+    add_commands(sub)  # init, config
 
     lsp = sub.add_parser("lsp", help="以语言服务器（LSP，标准输入输出）方式运行，供编辑器使用")
     _add_pack_options(lsp)
@@ -165,7 +172,7 @@ def _print_pack_error(exc: PackError, stream: TextIO) -> None:
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    packs = _packs(args.pack)
+    checker = make_check_run(args)  # configuration per file, suppression, baseline
     options = RunOptions(
         year=args.year,
         report_type=args.report_type,
@@ -174,15 +181,14 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         keep_text=args.format == "text",
         jobs=args.jobs or default_jobs(),
     )
+    checker.jobs = options.jobs
     if "-" in args.paths or args.stdin_filename:
-        return _check_stdin(args, packs, options, out, err)
+        return _check_stdin(args, checker, options, out, err)
     if args.fix or args.diff:
-        changed = _fix(args, packs, options, out, err)
+        changed = _fix(args, checker, options, out, err)
         if args.diff:
             return 1 if changed else 0
-    result = run(args.paths, packs, options)
-    FORMATS[args.format].render(result, out, color=_use_color(args.color, out))
-    return exit_status(result, args.fail_on, args.exit_zero)
+    return check_paths(args, checker, options, out, err, color=_use_color(args.color, out))
 
 
 def _lsp(args: argparse.Namespace) -> int:
@@ -196,11 +202,12 @@ def _lsp(args: argparse.Namespace) -> int:
 
 
 def _check_stdin(
-    args: argparse.Namespace, packs: list[Pack], options: RunOptions, out: TextIO, err: TextIO
+    args: argparse.Namespace, checker: CheckRun, options: RunOptions, out: TextIO, err: TextIO
 ) -> int:
     """`check -`: lint stdin; with --fix the fixed text goes to stdout and the report to stderr."""
     if args.paths != ["-"]:
         raise UsageError("从标准输入读取时只能给一个路径“-”（--stdin-filename 需与 - 一起使用）")
+    name, packs, options = checker.stdin_options(args.stdin_filename, options)
     done = run_stdin(
         sys.stdin.buffer.read(), args.stdin_filename, packs, options, fix=args.fix, diff=args.diff
     )
@@ -217,25 +224,25 @@ def _check_stdin(
         else:
             out.write(done.output.decode(done.result.documents[0].encoding or "utf-8"))
         report = err
-    FORMATS[args.format].render(done.result, report, color=_use_color(args.color, report))
-    return exit_status(done.result, args.fail_on, args.exit_zero)
+    result = checker.finish_single(done.result, name)
+    return finish(args, checker, result, report, err, color=_use_color(args.color, report))
 
 
 def _fix(
-    args: argparse.Namespace, packs: list[Pack], options: RunOptions, out: TextIO, err: TextIO
+    args: argparse.Namespace, checker: CheckRun, options: RunOptions, out: TextIO, err: TextIO
 ) -> int:
     """Apply (or with --diff, show) safe fixes; returns how many files change."""
-    rules = select_rules(packs, options.select, options.ignore)
-    files, _ = collect_paths(args.paths, options)
+    files, _ = checker.files(args.paths, options)
     changed = applied = 0
     for path in files:
         if path.suffix.lower() not in FIXABLE:
             continue
+        settings, ruleset = checker.for_file(path)
         try:
             doc = load_document(
-                path, path.as_posix(), year=options.year, report_type=options.report_type
+                path, path.as_posix(), year=settings.year, report_type=settings.report_type
             )
-            result = fix_file(doc, rules, packs, write=not args.diff)
+            result = fix_file(doc, ruleset.rules, ruleset.packs, write=not args.diff)
         except InputError as exc:
             if args.diff:
                 err.write(f"{exc.path}: {exc.message}\n")
@@ -276,6 +283,8 @@ def main(
             return list_rules(_packs(args.pack), out, args.format)
         if args.command == "explain":
             return explain_rule(_packs(args.pack), args.rule, out)
+        if args.command in POLICY_COMMANDS:
+            return run_policy_command(args, out)
         if args.command == "test-pack":
             return run_pack_examples(_packs(args.packs), out)
         if args.command == "lsp":
