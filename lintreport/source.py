@@ -20,6 +20,8 @@ from .errors import InputError
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 _NEWLINE = re.compile(r"(\r\n|\r|\n)")
+# C0 control characters other than \t \n \v \f \r: never in a text file, always in binary.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 _BINARY_MAGIC = {
     b"PK\x03\x04": "ZIP/Office 文件",
@@ -71,8 +73,7 @@ def _split_endings(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _looks_binary(text: str) -> bool:
-    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    return controls > 0
+    return _CONTROL.search(text, 0, 65536) is not None
 
 
 def decode_bytes(data: bytes, path: str) -> Source:
