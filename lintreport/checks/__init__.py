@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from .announced_count import AnnouncedCount
 from .base import BaseKind, CheckKind, ParamError
 from .citation_consistency import CitationConsistency
 from .enumeration_runs import EnumerationRuns
@@ -38,6 +39,7 @@ _KIND_CLASSES: tuple[type[BaseKind], ...] = (
     MachineParaphrase,
     SumRelation,
     RateRelation,
+    AnnouncedCount,
 )
 
 KINDS: Mapping[str, type[BaseKind]] = MappingProxyType({cls.name: cls for cls in _KIND_CLASSES})

@@ -1,0 +1,110 @@
+"""Is a mention used as the current basis, or told as history? Shared by the reference kinds.
+
+A report may say 《纲要（2015-2020年）》实施以来 (history, fine) or 根据《纲要（2015-2020年）》
+(current basis, stale after 2020). domain.md §4 asks rules to look for current-use frames
+(根据/按照/依据/贯彻落实/紧紧围绕 …) before the name and for historical markers in its sentence.
+The frame and marker lists come from the pack; this module only knows where to look.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from .base import compile_regex, finditer
+
+# A sentence ends at these; a clause (the reach of a frame such as 根据) also at commas and colons.
+SENTENCE_ENDS = frozenset("。！？；;!?\n")
+CLAUSE_ENDS = SENTENCE_ENDS | frozenset("，,：:")
+
+Use = Literal["current", "historical", "plain"]
+
+
+def back_to(text: str, pos: int, stops: frozenset[str], limit: int) -> int:
+    """Start of the segment holding `pos`: just after the nearest stop, at most `limit` back."""
+    lo = max(0, pos - limit)
+    i = pos - 1
+    while i >= lo:
+        if text[i] in stops:
+            return i + 1
+        i -= 1
+    return lo
+
+
+def forward_to(text: str, pos: int, stops: frozenset[str], limit: int) -> int:
+    """End of the segment holding `pos` (exclusive), at most `limit` ahead."""
+    hi = min(len(text), pos + limit)
+    i = pos
+    while i < hi:
+        if text[i] in stops:
+            return i
+        i += 1
+    return hi
+
+
+def sentence_bounds(text: str, start: int, end: int, limit: int) -> tuple[int, int]:
+    return back_to(text, start, SENTENCE_ENDS, limit), forward_to(text, end, SENTENCE_ENDS, limit)
+
+
+@dataclass(frozen=True)
+class Frames:
+    """Compiled frame and marker patterns of one rule (None where the pack gives none).
+
+    `historical` may carry a named group `year`: a marker such as 2015年以来 counts as history
+    only when that year is before the report year (2023年以来 in a 2023 report is the report's own
+    period, not history).
+    """
+
+    current: regex.Pattern[str] | None
+    historical: regex.Pattern[str] | None
+    frame_window: int = 80
+    history_window: int = 60
+
+    def in_history(self, text: str, start: int, end: int, report_year: int | None) -> bool:
+        if self.historical is None:
+            return False
+        lo, hi = sentence_bounds(text, start, end, self.history_window)
+        for m in finditer(self.historical, text, lo, hi):
+            year = m.groupdict().get("year")
+            if year is not None and report_year is not None and int(year) >= report_year:
+                continue
+            return True
+        return False
+
+    def framed(self, text: str, start: int) -> bool:
+        if self.current is None:
+            return False
+        lo = back_to(text, start, CLAUSE_ENDS, self.frame_window)
+        return any(True for _ in finditer(self.current, text, lo, start))
+
+    def classify(self, text: str, start: int, end: int, report_year: int | None) -> Use:
+        if self.in_history(text, start, end, report_year):
+            return "historical"
+        return "current" if self.framed(text, start) else "plain"
+
+
+def any_overlap(
+    pattern: regex.Pattern[str] | None, text: str, start: int, end: int, window: int
+) -> bool:
+    """True when a match of `pattern` near [start, end) overlaps it (an allow-list hit)."""
+    if pattern is None:
+        return False
+    lo, hi = max(0, start - window), min(len(text), end + window)
+    return any(m.start() < end and m.end() > start for m in finditer(pattern, text, lo, hi))
+
+
+def in_sentence(
+    pattern: regex.Pattern[str] | None, text: str, start: int, end: int, limit: int
+) -> bool:
+    """True when `pattern` matches anywhere in the sentence holding [start, end)."""
+    if pattern is None:
+        return False
+    lo, hi = sentence_bounds(text, start, end, limit)
+    return any(True for _ in finditer(pattern, text, lo, hi))
+
+
+def alternation(key: str, patterns: list[str]) -> regex.Pattern[str] | None:
+    """One compiled alternation of a pack's pattern list (None for an empty list)."""
+    return compile_regex(key, "|".join(f"(?:{p})" for p in patterns)) if patterns else None
