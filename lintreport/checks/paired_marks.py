@@ -6,7 +6,8 @@ Within each paragraph (`doc.structure.paragraphs`: a paragraph of a Markdown or 
 text spans several lines, so a quotation may open on one line and close on the next), every
 opening mark of `pairs` must be closed by its partner and every closing mark must have been
 opened. Each kind of pair is counted on its own, so a 《》 inside “” does not disturb the quotes.
-A right single quote between two Latin letters (`it’s`) is an apostrophe, not a closing mark.
+A right single quote between two Latin letters (`it’s`) is an apostrophe, and `1）` or `一）`
+opening a line or clause is a list enumerator; neither is a closing mark.
 Web-page chrome lines are skipped.
 
 ## Why
@@ -56,6 +57,9 @@ from ..model import Finding
 from .base import BaseKind, ParamError
 
 _LATIN = regex.compile(r"[A-Za-z]")
+# A list enumerator "1）" / "一）" at the start of a line or clause is a numbering style (the
+# heading rules judge it), not half of a bracket pair.
+_ENUMERATOR = regex.compile(r"(?:^|(?<=[\n。；;：:，,\s]))[\d一二三四五六七八九十]{1,3}(?=）)")
 # Names for messages: quoting a quotation mark inside quotation marks is unreadable.
 _NAMES = {
     "“": "前引号",
@@ -124,6 +128,8 @@ class PairedMarks(BaseKind):
                 continue
             if mark == "’" and self._apostrophe(text, offset):
                 continue
+            if mark == "）" and self._enumerator(text, start, offset):
+                continue
             opener = self._opener[mark]
             if stacks[opener]:
                 stacks[opener].pop()
@@ -139,6 +145,11 @@ class PairedMarks(BaseKind):
                 "partner_name": _NAMES.get(partner, "标点"),
             }
             yield Finding(start=offset, end=offset + 1, args=args)
+
+    @staticmethod
+    def _enumerator(text: str, start: int, offset: int) -> bool:
+        lo = max(start, offset - 3)
+        return any(m.end() == offset for m in _ENUMERATOR.finditer(text, lo, offset + 1))
 
     @staticmethod
     def _apostrophe(text: str, offset: int) -> bool:

@@ -51,3 +51,9 @@ def test_apostrophe_is_not_a_closing_quote() -> None:
 def test_bad_pairs_are_rejected() -> None:
     with pytest.raises(ParamError):
         PairedMarks(Params(pairs=["“"]))
+
+
+def test_list_enumerators_are_not_closing_brackets() -> None:
+    text = "主要措施：1）完善制度；2）强化监督。\n一）加强领导。\n"
+    assert unpaired(text) == []
+    assert unpaired("完善制度2）。") == [(5, "）")]
