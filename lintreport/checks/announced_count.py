@@ -1,0 +1,235 @@
+"""A count the text announces must match the items that follow it.
+
+## What it checks
+
+Each match of `pattern` (regular expressions with a named group `n`, the announced number in
+Arabic or Chinese numerals) announces `n` items; what counts as an item depends on `items`:
+
+- `ordinals`: the run-in ordinals that follow (`一是…二是…`, templates in `ordinals`), or, when
+  the next line is a heading, the headings of that level up to the next higher heading;
+- `one_clauses`: the clauses after the colon that each contain a “one” (`进行一次专题部署，
+  印发一个工作方案，…` after `“九个一”：`), counted while they keep coming;
+- `list`: the list in brackets or after the colon, items separated by `、` (`三项制度（公示、
+  全过程记录、法制审核）`); a final `和/及` may or may not join two items, so both readings count.
+
+Only where the text makes the announcement and the items start right after it: if the first
+item is not found within `max_distance` characters and one sentence, the rule says nothing.
+
+## Why
+
+"以下5个方面" followed by four items is a visible slip that reviewers catch; it usually means an
+item was cut in editing or the count was not updated.
+
+## Example
+
+```yaml
+- id: announced-count-mismatch
+  kind: announced_count
+  category: number
+  severity: error
+  message: "文中说“{announcement}”，其后列出了 {found} 项，请核对。"
+  source: 《党政机关公文处理工作条例》公文审核：数字准确
+  pattern: ["以下(?P<n>[0-9一二三四五六七八九十两]{1,3})(?:个|项|条|点)"]
+  items: ordinals
+  examples:
+    bad:
+      - text: 重点做好以下[[3]]个方面工作：一是加强学法。二是规范执法。
+    good:
+      - 重点做好以下2个方面工作：一是加强学法。二是规范执法。
+```
+
+## Where it points
+
+At the announced number (`5` in `以下5个方面`, `九` in `“九个一”`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
+
+import regex
+
+from ..document import Document
+from ..model import Finding
+from ..numerals import cn_to_int, int_to_cn
+from .base import BaseKind, ParamError, compile_regex, finditer
+
+_SENTENCE_END = "。！？!?；;"
+_PAGE_MARKER = regex.compile(r"\n\p{Zs}*\d{1,3}、\p{Zs}?")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Params:
+    pattern: list[str] = field(
+        metadata={"doc": "宣布数目的正则表达式，命名分组 n 为数目", "regex": True}
+    )
+    items: Literal["ordinals", "one_clauses", "list"] = field(
+        metadata={"doc": "其后各项的形式：一是…二是…/标题；含“一”的分句；顿号列举"}
+    )
+    ordinals: list[str] = field(
+        default_factory=lambda: ["{k}是"],
+        metadata={"doc": "ordinals：序号模板，{k} 为中文数字"},
+    )
+    one_pattern: str = field(
+        default="一(?:个|次|项|场|批|套|系列|支|份|期|本|张|幅|条|部|堂|节)",
+        metadata={"doc": "one_clauses：每一项中应出现的“一+量词”", "regex": True},
+    )
+    conjunctions: list[str] = field(
+        default_factory=lambda: ["以及", "和", "及", "与"],
+        metadata={"doc": "list：可能连接最后两项的连词"},
+    )
+    max_distance: int = field(
+        default=120, metadata={"doc": "宣布与第一项之间最多的字数（超过则不判断）"}
+    )
+    max_item: int = field(default=30, metadata={"doc": "list：一项的最大字数"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    found: int
+    low: int  # the fewest items a reading allows
+    high: int  # the most
+
+
+class AnnouncedCount(BaseKind):
+    name: ClassVar[str] = "announced_count"
+    Params: ClassVar[type[Params]] = Params
+    placeholders: ClassVar[frozenset[str]] = frozenset({"announcement", "announced", "found"})
+
+    def __init__(self, params: Params) -> None:
+        super().__init__(params)
+        if not params.pattern:
+            raise ParamError("pattern", "需要至少一个正则表达式")
+        self._patterns = [compile_regex("pattern", p) for p in params.pattern]
+        for p in self._patterns:
+            if "n" not in p.groupindex:
+                raise ParamError("pattern", "模式需要命名分组 n（宣布的数目）")
+        if not params.ordinals or any("{k}" not in o for o in params.ordinals):
+            raise ParamError("ordinals", "序号模板需要包含 {k}")
+        self._one = compile_regex("one_pattern", params.one_pattern)
+        self._conj = regex.compile("|".join(regex.escape(c) for c in params.conjunctions) or "(?!)")
+
+    # -- items after the announcement ----------------------------------------------------
+
+    def _ordinal(self, k: int) -> regex.Pattern[str]:
+        cn = int_to_cn(k)
+        alts = "|".join(regex.escape(o.replace("{k}", cn)) for o in self.params.ordinals)
+        # An ordinal opens a clause: never inside a word (统一是, 唯一是).
+        return regex.compile(rf"(?<!\p{{Han}})(?:{alts})")
+
+    def _near(self, text: str, start: int, end: int) -> bool:
+        """Whether `text[start:end]` is short and crosses at most one sentence end."""
+        gap = _PAGE_MARKER.sub("", text[start:end])
+        if len(gap) > self.params.max_distance:
+            return False
+        return sum(gap.count(ch) for ch in _SENTENCE_END) <= 1
+
+    def _count_ordinals(self, doc: Document, pos: int, limit: int) -> _Count | None:
+        text = doc.text
+        first = self._ordinal(1).search(text, pos, limit)
+        if first is None or not self._near(text, pos, first.start()):
+            return None
+        k, at = 1, first.end()
+        while True:
+            nxt = self._ordinal(k + 1).search(text, at, limit)
+            if nxt is None:
+                break
+            restart = self._ordinal(1).search(text, at, nxt.start())
+            if restart is not None:
+                break  # a new run starts before the next item of this one
+            k, at = k + 1, nxt.end()
+        return _Count(k, k, k)
+
+    def _count_headings(self, doc: Document, line_no: int) -> _Count | None:
+        headings = [h for h in doc.structure.headings if h.line > line_no]
+        if not headings:
+            return None
+        first = headings[0]
+        between = range(line_no + 1, first.line)
+        if first.level is None or any(doc.line_text(n).strip() for n in between):
+            return None
+        count = 0
+        for h in headings:
+            if h.level is None or h.level < first.level:
+                break
+            if h.level == first.level and h.style == first.style:
+                count += 1
+        return _Count(count, count, count)
+
+    def _count_one_clauses(self, text: str, pos: int, limit: int) -> _Count | None:
+        colon = regex.compile(r"[\p{Han}“”]{0,12}?[：:]").match(text, pos, limit)
+        if colon is None:
+            return None
+        end = next((i for i in range(colon.end(), limit) if text[i] in "。！？!?\n"), limit)
+        count = 0
+        for clause in regex.split(r"[，,；;]", text[colon.end() : end]):
+            if not self._one.search(clause):
+                break
+            count += 1
+        return _Count(count, count, count) if count else None
+
+    def _count_list(self, text: str, pos: int, limit: int) -> _Count | None:
+        m = regex.compile(r"”?\p{Zs}*([（(：:])").match(text, pos, limit)
+        if m is None:
+            return None
+        closers = "）)" if m.group(1) in "（(" else "。；;\n"
+        end = next((i for i in range(m.end(), limit) if text[i] in closers), None)
+        if end is None:
+            return None
+        body = text[m.end() : end]
+        if any(ch in body for ch in "，,：:（(") or "、" not in body:
+            return None  # not a plain enumeration: say nothing
+        items = body.split("、")
+        if any(not i.strip() or len(i) > self.params.max_item for i in items):
+            return None
+        joined = len(self._conj.findall(items[-1]))
+        return _Count(len(items), len(items), len(items) + joined)
+
+    # -- running -------------------------------------------------------------------------
+
+    def _limit(self, doc: Document, pos: int) -> tuple[int, int]:
+        """End of the section containing `pos` (next level-1 heading) and the line number."""
+        line_no, _ = doc.position(pos)
+        for h in doc.structure.headings:
+            if h.line > line_no and (h.level == 1 or h.level is None):
+                return doc.lines[h.line - 1].start, line_no
+        return len(doc.text), line_no
+
+    def _count(self, doc: Document, end: int) -> _Count | None:
+        text = doc.text
+        limit, line_no = self._limit(doc, end)
+        kind = self.params.items
+        if kind == "one_clauses":
+            return self._count_one_clauses(text, end, limit)
+        if kind == "list":
+            return self._count_list(text, end, limit)
+        line_end = doc.lines[line_no - 1].end
+        rest_of_line = text[end:line_end].strip()
+        if not rest_of_line or (rest_of_line[-1] in "：:" and len(rest_of_line) < 40):
+            by_heading = self._count_headings(doc, line_no)
+            if by_heading is not None:
+                return by_heading
+        return self._count_ordinals(doc, end, limit)
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for pattern in self._patterns:
+            for m in finditer(pattern, text):
+                raw = m.group("n")
+                announced = int(raw) if raw.isdigit() else cn_to_int(raw)
+                if not announced or announced > 30:
+                    continue
+                counted = self._count(doc, m.end())
+                if counted is None or counted.low <= announced <= counted.high:
+                    continue
+                yield Finding(
+                    start=m.start("n"),
+                    end=m.end("n"),
+                    args={
+                        "announcement": m.group(),
+                        "announced": str(announced),
+                        "found": str(counted.found),
+                    },
+                )
