@@ -88,7 +88,7 @@ def load_baseline(path: Path) -> Baseline:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UsageError(f"无法读取基线文件 {path}：{exc}") from None
     entries = data.get("entries") if isinstance(data, dict) else None
-    if data.get("version") != VERSION or not isinstance(entries, list):
+    if not isinstance(entries, list) or data.get("version") != VERSION:
         raise UsageError(f"基线文件 {path} 不是 lintreport 基线（version {VERSION}）")
     counts: Counter[str] = Counter()
     for e in entries:
@@ -99,15 +99,13 @@ def load_baseline(path: Path) -> Baseline:
     return Baseline(counts, path.parent)
 
 
-def write_baseline(
-    path: Path, violations: Iterable[Violation], texts: Mapping[str, str]
-) -> int:
+def write_baseline(path: Path, violations: Iterable[Violation], texts: Mapping[str, str]) -> int:
     """Write every violation's fingerprint to `path`; returns how many findings it holds.
 
     Entries keep rule, path and matched text beside the fingerprint so a reviewer can read the
     file's diff; only the fingerprint and count are used when comparing.
     """
-    base = path.parent if path.parent != Path("") else Path(".")
+    base = path.parent
     grouped: dict[str, dict[str, object]] = {}
     total = 0
     for v in violations:

@@ -63,7 +63,6 @@ def rule_descriptor(info: RuleInfo) -> dict[str, Any]:
         "properties": {
             "category": info.category.value,
             "tags": ["lintreport", info.category.value],
-            "precision": "high",
         },
     }
     if info.link:
