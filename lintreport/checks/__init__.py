@@ -22,13 +22,16 @@ from .outdated_reference import OutdatedReference
 from .paired_marks import PairedMarks
 from .pattern import Pattern
 from .plan_period import PlanPeriod
+from .required_sections import RequiredSections
 from .rate_relation import RateRelation
 from .sum_relation import SumRelation
+from .year_relation import YearRelation
 
 _KIND_CLASSES: tuple[type[BaseKind], ...] = (
     Pattern,
     HeadingNumbering,
     EnumerationRuns,
+    RequiredSections,
     OutdatedReference,
     PlanPeriod,
     CitationConsistency,
@@ -40,6 +43,7 @@ _KIND_CLASSES: tuple[type[BaseKind], ...] = (
     SumRelation,
     RateRelation,
     AnnouncedCount,
+    YearRelation,
 )
 
 KINDS: Mapping[str, type[BaseKind]] = MappingProxyType({cls.name: cls for cls in _KIND_CLASSES})
