@@ -141,8 +141,13 @@ class HalfwidthPunctuation(BaseKind):
         return False
 
     def _pair_is_chinese(self, text: str, start: int, end: int, inner: str) -> bool:
-        if _DOC_NUMBER_INNER.fullmatch(inner) and _DOC_NUMBER_AFTER.match(text, end):
-            return False
+        if (
+            _DOC_NUMBER_INNER.fullmatch(inner)
+            and _DOC_NUMBER_AFTER.match(text, end)
+            and start > 0
+            and _HAN.match(text[start - 1])
+        ):
+            return False  # 政发(2019)67号: the doc-number rule turns these into 〔〕
         if _CJK.search(inner):
             return True
         if _LATIN.search(inner):
