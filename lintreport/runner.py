@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .checks.base import REGEX_TIMEOUT, regex_budget
 from .document import Document
 from .errors import InputError, UsageError
 from .inputs import DEFAULT_EXTENSIONS, load_document
@@ -34,6 +35,7 @@ class RunOptions:
         default=(".git", ".hg", ".svn", "node_modules", "__pycache__")
     )
     keep_text: bool = True  # keep each document's text in the result, for the text formatter
+    jobs: int = 1  # worker processes for several files (parallel.py); 1 lints in this process
 
 
 def _matches(rule: Rule, selector: str) -> int:
@@ -109,11 +111,15 @@ def lint_document(
     violations: list[Violation] = []
     errors: list[FileError] = []
     seen: set[tuple[str, int, int]] = set()
+    # Regex time one rule may spend on this document: generous for any sane pattern (a few ms per
+    # 100 KB), yet a catastrophic one stops within seconds however many lines it is tried on.
+    budget = REGEX_TIMEOUT * (1 + len(doc.text) / 1_000_000)
     for rule in rules:
         if not _applies(rule, pack_types, doc):
             continue
         try:
-            findings = list(rule.check.run(doc))
+            with regex_budget(budget):
+                findings = list(rule.check.run(doc))
         except TimeoutError:
             errors.append(
                 FileError(
@@ -247,8 +253,13 @@ def run(
     documents: list[DocumentInfo] = []
     violations: list[Violation] = []
     texts: dict[str, str] = {}
-    for path in files:
-        outcome = lint_file(path, packs, rules, options)
+    if options.jobs > 1 and len(files) > 1:
+        from .parallel import lint_files_parallel  # imported only when used: start-up cost
+
+        outcomes = lint_files_parallel(files, packs, options, options.jobs)
+    else:
+        outcomes = (lint_file(path, packs, rules, options) for path in files)
+    for path, outcome in zip(files, outcomes, strict=True):
         if outcome.info is not None:
             documents.append(outcome.info)
         if outcome.text is not None and options.keep_text:

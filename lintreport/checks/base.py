@@ -11,7 +11,10 @@ A kind is a class with:
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, ClassVar, Protocol
 
 import regex
@@ -22,6 +25,10 @@ from ..model import Finding
 # NOTE: every pack regex runs with a timeout, so a catastrophic pattern cannot hang a run; the
 # runner reports the rule as failing and goes on with the others.
 REGEX_TIMEOUT = 2.0
+# The timeout bounds one call; a kind calls finditer once per line or paragraph, so a pattern
+# that takes 1.9 s per line would still take hours on a long report. The runner therefore gives
+# each rule a budget per document (see regex_budget) that every finditer call draws from.
+_DEADLINE: ContextVar[float | None] = ContextVar("lintreport_regex_deadline", default=None)
 
 
 class ParamError(ValueError):
@@ -66,13 +73,33 @@ def compile_regex(key: str, pattern: str) -> regex.Pattern[str]:
         raise ParamError(key, f"正则表达式无效：{exc}") from None
 
 
+@contextmanager
+def regex_budget(seconds: float) -> Iterator[None]:
+    """Within the block, all finditer calls together may match for at most `seconds`."""
+    token = _DEADLINE.set(time.monotonic() + seconds)
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def _timeout() -> float:
+    deadline = _DEADLINE.get()
+    if deadline is None:
+        return REGEX_TIMEOUT
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError("regex matching budget of the rule exhausted")
+    return min(REGEX_TIMEOUT, left)
+
+
 def finditer(
     pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
 ) -> Iterator[regex.Match[str]]:
-    """`pattern.finditer` with the run-wide timeout (raises TimeoutError)."""
+    """`pattern.finditer` with the run-wide timeout and rule budget (raises TimeoutError)."""
     if endpos is None:
         endpos = len(text)
-    return pattern.finditer(text, pos, endpos, timeout=REGEX_TIMEOUT)
+    return pattern.finditer(text, pos, endpos, timeout=_timeout())
 
 
 def literal_alternation(words: Iterable[str]) -> str:
