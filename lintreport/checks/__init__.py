@@ -14,16 +14,16 @@ from .base import BaseKind, CheckKind, ParamError
 from .citation_consistency import CitationConsistency
 from .enumeration_runs import EnumerationRuns
 from .halfwidth_punctuation import HalfwidthPunctuation
-from .heading_numeral import HeadingNumeral
 from .heading_numbering import HeadingNumbering
+from .heading_numeral import HeadingNumeral
 from .machine_paraphrase import MachineParaphrase
 from .nested_title_marks import NestedTitleMarks
 from .outdated_reference import OutdatedReference
 from .paired_marks import PairedMarks
 from .pattern import Pattern
 from .plan_period import PlanPeriod
-from .required_sections import RequiredSections
 from .rate_relation import RateRelation
+from .required_sections import RequiredSections
 from .sum_relation import SumRelation
 from .year_relation import YearRelation
 
