@@ -1,4 +1,4 @@
-"""Half-width punctuation (`, : ; ? ! ( )`) used in Chinese running text.
+"""Half-width punctuation (`, : ; ? ! ( ) .`) used in Chinese running text.
 
 ## What it checks
 
@@ -6,7 +6,9 @@ A half-width mark from `marks` is a finding when it sits in Chinese text: the ch
 it is a Chinese character or full-width mark, or the character after it is Chinese and the one
 before it is not a Latin letter (`达100%,同比` is Chinese text; `Smith, Jones` is not).
 Half-width brackets are judged as a pair: `(2021—2025年)` or `(一)` is Chinese, `世界贸易组织(WTO)`
-with only Latin inside is left alone. Never flagged: numbers (`1,000`, `9:30`, `1:2`), URLs and
+with only Latin inside is left alone. A mark listed in `strict` (the full stop) needs a Chinese
+character before it and a Chinese character or the line end after it, so `报告.doc`, `1.5` and
+`1.` headings stay. Never flagged: numbers (`1,000`, `9:30`, `1:2`), URLs and
 Latin text (the mark has Latin or digits on both sides), web-page chrome lines, and a 发文字号
 `(2019)67号` (the document-number rule owns its brackets).
 
@@ -64,7 +66,16 @@ _LATIN = regex.compile(r"[A-Za-z]")
 _DOC_NUMBER_AFTER = regex.compile(r"第?\d+号")
 _DOC_NUMBER_INNER = regex.compile(r"\d{2,4}")
 
-DEFAULT_MARKS = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+DEFAULT_MARKS = {
+    ",": "，",
+    ":": "：",
+    ";": "；",
+    "?": "？",
+    "!": "！",
+    "(": "（",
+    ")": "）",
+    ".": "。",
+}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -72,6 +83,12 @@ class Params:
     marks: dict[str, str] = field(
         default_factory=lambda: dict(DEFAULT_MARKS),
         metadata={"doc": "半角标点 → 全角替换（括号“(”“)”按成对判断）"},
+    )
+    strict: str = field(
+        default=".",
+        metadata={
+            "doc": "只在前面是汉字、后面是汉字或行尾时才报告的标点（句点：报告.doc、1.5 不算）"
+        },
     )
     max_bracket: int = field(
         default=300, metadata={"doc": "成对半角括号之间最多的字符数（超过则逐个判断）"}
@@ -111,7 +128,12 @@ class HalfwidthPunctuation(BaseKind):
             if skip and any(lo <= m.start() <= hi for lo, hi in skip):
                 continue
             if m.group("single") is not None:
-                if self._in_chinese(text, m.start(), m.end()):
+                mark = m.group("single")
+                if (
+                    self._strictly_chinese(text, m.start(), m.end())
+                    if mark in self.params.strict
+                    else self._in_chinese(text, m.start(), m.end())
+                ):
                     yield self._finding(m.start(), m.group("single"))
                 continue
             inner = m.group("inner")
@@ -128,6 +150,12 @@ class HalfwidthPunctuation(BaseKind):
             suggestion=full,
             replacement=full,
         )
+
+    @staticmethod
+    def _strictly_chinese(text: str, start: int, end: int) -> bool:
+        if start == 0 or not _HAN.match(text[start - 1]):
+            return False
+        return end == len(text) or text[end] == "\n" or _HAN.match(text[end]) is not None
 
     @staticmethod
     def _in_chinese(text: str, start: int, end: int) -> bool:

@@ -65,3 +65,10 @@ def test_web_chrome_lines_are_left_to_the_structure_rules() -> None:
 
 def test_unpaired_bracket_next_to_chinese() -> None:
     assert [m for _, m, _ in marks("一是完善制度)推进落实。")] == [")"]
+
+
+def test_full_stop_only_between_chinese_or_at_line_end() -> None:
+    text = "完成任务.下一步继续推进.\n附件:报告.doc,共1.5万件,见第2.1节。\n1.健全制度\n"
+    found = [(text[o - 1 : o + 2], m) for o, m, _ in marks(text)]
+    # ".doc," : after a Latin word the comma is left alone (it may belong to Latin text).
+    assert [m for _, m in found] == [".", ".", ":", ","]
