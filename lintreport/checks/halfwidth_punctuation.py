@@ -124,11 +124,18 @@ class HalfwidthPunctuation(BaseKind):
         text = doc.text
         chrome = doc.structure.chrome_lines
         skip = [(ln.start, ln.end) for ln in doc.lines if ln.number in chrome]
+        numerals = {
+            offset
+            for h in doc.structure.headings
+            for offset in range(h.numeral_start, h.numeral_end)
+        }
         for m in finditer(self._pattern, text):
             if skip and any(lo <= m.start() <= hi for lo, hi in skip):
                 continue
             if m.group("single") is not None:
                 mark = m.group("single")
+                if mark in self.params.strict and m.start() in numerals:
+                    continue  # "一.标题": the heading rules judge a numeral's punctuation
                 if (
                     self._strictly_chinese(text, m.start(), m.end())
                     if mark in self.params.strict

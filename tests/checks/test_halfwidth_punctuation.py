@@ -72,3 +72,8 @@ def test_full_stop_only_between_chinese_or_at_line_end() -> None:
     found = [(text[o - 1 : o + 2], m) for o, m, _ in marks(text)]
     # ".doc," : after a Latin word the comma is left alone (it may belong to Latin text).
     assert [m for _, m in found] == [".", ".", ":", ","]
+
+
+def test_full_stop_of_a_heading_numeral_is_left_to_the_heading_rules() -> None:
+    text = "一.主要举措\n(一)加强领导.\n"
+    assert [m for _, m, _ in marks(text)] == ["(", ")", "."]
