@@ -165,7 +165,8 @@ class RateRelation(BaseKind):
         unit_step = 10.0**-stated.decimals
         allowed = stated.interval
         if self.params.allow_truncation and not stated.approximate:
-            allowed = Interval(allowed.low, stated.value + unit_step)
+            # Truncation reaches up to, not including, the next step: 86.8 covers [86.8, 86.9).
+            allowed = Interval(allowed.low, stated.value + unit_step * 0.999)
         if computed.meets(allowed, self.params.tolerance):
             return None
         decimals = max(1, stated.decimals)

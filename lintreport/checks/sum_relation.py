@@ -194,12 +194,14 @@ class SumRelation(BaseKind):
         """(total, parts) pairs of the configured shape in one sentence."""
         qs = [q for q in find_quantities(text, lo, hi) if q.unit and not q.percent]
         shape = self.params.shape
+        inside = lo  # end of the last bracketed list read: its parts are not totals again
         for k, total in enumerate(qs):
             if shape == "parenthesised":
-                if total.end < hi and text[total.end] in _OPEN:
+                if total.start >= inside and total.end < hi and text[total.end] in _OPEN:
                     close = _matching_close(text, total.end, hi)
                     if close is None:
                         continue
+                    inside = close
                     parts, _, _ = self._parse_list(
                         text, qs, k + 1, total.end + 1, close, total.unit
                     )
