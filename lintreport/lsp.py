@@ -26,16 +26,16 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from . import __version__
-from .config import ConfigFinder
+from .checkrun import CheckRun
 from .document import Document
 from .errors import LintreportError
 from .inputs import DOCX
 from .model import Severity, Violation
 from .pack import Pack, load_packs
-from .runner import RunOptions, lint_document, select_rules
+from .runner import lint_document
+from .settings import Overrides, Resolver
 
 DEBOUNCE_SECONDS = 0.3
-DEFAULT_PACKS = ("fazhi-annual",)
 FIX_ALL = "source.fixAll.lintreport"
 
 _SEVERITY = {
@@ -61,33 +61,25 @@ def lsp_position(doc: Document, line: int, column: int, encoding: str) -> types.
     return types.Position(line=line - 1, character=code_units(text[: column - 1], encoding))
 
 
-@dataclass(frozen=True)
-class Settings:
-    """What the client (initializationOptions) or `lintreport lsp --pack` asked for."""
+def overrides_from(options: Any, base: Overrides) -> Overrides:
+    """The client's initializationOptions laid over `base` (the `lintreport lsp` options)."""
+    if not isinstance(options, dict):
+        return base
 
-    packs: tuple[str, ...] = ()
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    year: int | None = None
-    report_type: str | None = None
+    def strings(key: str, default: tuple[str, ...]) -> tuple[str, ...]:
+        value = options.get(key)
+        return tuple(str(v) for v in value) if isinstance(value, list) else default
 
-    @classmethod
-    def from_options(cls, options: Any, base: Settings) -> Settings:
-        if not isinstance(options, dict):
-            return base
-
-        def strings(key: str, default: tuple[str, ...]) -> tuple[str, ...]:
-            value = options.get(key)
-            return tuple(str(v) for v in value) if isinstance(value, list) else default
-
-        year = options.get("year")
-        return Settings(
-            packs=strings("packs", base.packs),
-            select=strings("select", base.select),
-            ignore=strings("ignore", base.ignore),
-            year=year if isinstance(year, int) else base.year,
-            report_type=options.get("reportType") or base.report_type,
-        )
+    year = options.get("year")
+    report_type = options.get("reportType")
+    return replace(
+        base,
+        packs=strings("packs", base.packs),
+        select=strings("select", base.select),
+        ignore=strings("ignore", base.ignore),
+        year=year if isinstance(year, int) else base.year,
+        report_type=str(report_type) if report_type else base.report_type,
+    )
 
 
 class PackCache:
@@ -133,9 +125,9 @@ class Published:
 class LintServer(LanguageServer):
     """The language server: state is per instance, never global."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, overrides: Overrides) -> None:
         super().__init__("lintreport", __version__)
-        self.settings = settings
+        self.overrides = overrides
         self.packs = PackCache()
         self.published: dict[str, Published] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
@@ -145,49 +137,38 @@ class LintServer(LanguageServer):
     def encoding(self) -> str:
         return str(self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
 
-    def _resolve(self, path: Path) -> tuple[tuple[str, ...], RunOptions]:
-        """Pack specs and options for a file: the client's settings over the nearest config."""
-        s = self.settings
-        config = ConfigFinder().nearest(path)
-        data = config.data if config else None
-        root = config.root if config else Path.cwd()
+    def _violations(
+        self, path: Path, text: str
+    ) -> tuple[Document, list[Violation], dict[str, str]]:
+        """Lint `text` as the file `path` exactly as `lintreport check` would.
 
-        def local(spec: str) -> str:
-            candidate = root / spec
-            return str(candidate) if candidate.exists() else spec
-
-        packs = s.packs or tuple(local(p) for p in (data.packs if data and data.packs else ()))
-        packs = packs or DEFAULT_PACKS
-        if data:
-            packs = (*packs, *(local(p) for p in data.extra_packs))
-        options = RunOptions(
-            year=s.year or (data.year if data else None),
-            report_type=s.report_type or (data.report_type if data else None),
-            select=s.select or tuple(data.select if data else ()),
-            ignore=(*s.ignore, *(data.ignore if data else ())),
+        A fresh Resolver re-reads the nearest configuration, so edits to it apply at once;
+        packs come from the mtime-checked cache, since loading them is the slow part.
+        """
+        resolver = Resolver(self.overrides)
+        settings = resolver.settings_for(path)
+        checker = CheckRun(resolver, _packs={settings.packs: self.packs.get(settings.packs)})
+        settings, ruleset = checker.for_file(path)
+        doc = Document.from_text(
+            text, str(path), year=settings.year, report_type=settings.report_type
         )
-        return packs, options
+        found, _ = lint_document(doc, ruleset.rules, ruleset.packs)
+        kept = checker.apply_policy(path, doc.path, doc.text, found, settings)
+        return doc, kept, {r.id: r.link for r in ruleset.rules if r.link}
 
     def lint(self, uri: str) -> None:
         """Lint the open document `uri` and publish its diagnostics."""
-        self.pending.pop(uri, None)
+        self.cancel(uri)
         text_doc = self.workspace.get_text_document(uri)
         path = Path(to_fs_path(uri) or text_doc.filename or "untitled.txt")
         if path.suffix.lower() == DOCX:
             return  # an editor shows a .docx as bytes; `lintreport check` reads it properly
         try:
-            specs, options = self._resolve(path)
-            packs = self.packs.get(specs)
-            rules = select_rules(packs, options.select, options.ignore)
+            doc, violations, links = self._violations(path, text_doc.source)
         except LintreportError as exc:  # a broken pack or config: say so, keep serving
             self._config_error(str(exc))
             return
         self.reported = None
-        doc = Document.from_text(
-            text_doc.source, str(path), year=options.year, report_type=options.report_type
-        )
-        violations, _ = lint_document(doc, rules, packs)
-        links = {r.id: r.link for r in rules if r.link}
         published = Published(text_doc.version)
         diagnostics = []
         for v in violations:
@@ -225,20 +206,26 @@ class LintServer(LanguageServer):
                 )
             )
 
-    def schedule(self, uri: str) -> None:
-        """Lint `uri` once typing pauses for DEBOUNCE_SECONDS."""
+    def cancel(self, uri: str) -> None:
         handle = self.pending.pop(uri, None)
         if handle is not None:
             handle.cancel()
+
+    def schedule(self, uri: str) -> None:
+        """Lint `uri` once typing pauses for DEBOUNCE_SECONDS."""
+        self.cancel(uri)
         loop = asyncio.get_running_loop()
         self.pending[uri] = loop.call_later(DEBOUNCE_SECONDS, self.lint, uri)
 
     def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
-        published = self.published.get(uri)
         current = self.workspace.get_text_document(uri).version
+        published = self.published.get(uri)
         if published is None or published.version != current:
-            return []  # diagnostics are stale; new ones (and their fixes) are on the way
+            self.lint(uri)  # typed faster than the debounce (fix-all on save): lint now
+            published = self.published.get(uri)
+            if published is None or published.version != current:
+                return []
         wanted = params.context.only
         actions: list[types.CodeAction] = []
         if not wanted or types.CodeActionKind.QuickFix in wanted:
@@ -299,13 +286,13 @@ def _edit(
     )
 
 
-def create_server(settings: Settings) -> LintServer:
+def create_server(overrides: Overrides) -> LintServer:
     """A server with every feature registered (separate from `serve` so tests can build one)."""
-    server = LintServer(settings)
+    server = LintServer(overrides)
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: LintServer, params: types.InitializeParams) -> None:
-        ls.settings = Settings.from_options(params.initialization_options, ls.settings)
+        ls.overrides = overrides_from(params.initialization_options, ls.overrides)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: LintServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -322,9 +309,7 @@ def create_server(settings: Settings) -> LintServer:
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: LintServer, params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
-        handle = ls.pending.pop(uri, None)
-        if handle is not None:
-            handle.cancel()
+        ls.cancel(uri)
         ls.published.pop(uri, None)
         ls.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
@@ -348,5 +333,5 @@ def create_server(settings: Settings) -> LintServer:
 
 def serve(packs: Sequence[str] = ()) -> int:
     """Run the server over stdin/stdout until the client exits."""
-    create_server(replace(Settings(), packs=tuple(packs))).start_io()
+    create_server(Overrides(packs=tuple(packs))).start_io()
     return 0

@@ -92,16 +92,18 @@ class Client:
 
     def wait(self, predicate, timeout: float = 30) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
+        skipped: list[dict[str, Any]] = []
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
-                raise AssertionError("no matching message from the server")
+                raise AssertionError(f"no matching message from the server; got {skipped[-3:]}")
             try:
                 message = self.messages.get(timeout=left)
             except queue.Empty:
                 continue
             if predicate(message):
                 return message
+            skipped.append(message)
 
     def diagnostics(self, uri: str, version: int | None = None) -> list[dict[str, Any]]:
         message = self.wait(
@@ -279,3 +281,30 @@ def _apply_utf16(text: str, edit: dict[str, Any]) -> str:
     )
     lines[start["line"]] = line
     return "\n".join(lines)
+
+
+def test_configuration_and_suppression_apply_and_config_edits_are_picked_up(
+    client: Client, tmp_path: Path
+) -> None:
+    config = tmp_path / ".lintreport.yaml"
+    config.write_text("ignore: [reversed-slogan]\n", encoding="utf-8")
+    text = (
+        "关于2023年度法治政府建设情况的报告\n"
+        "<!-- lintreport-disable-next-line fazhi-not-fazhi -->\n"
+        "大力推进法制政府建设。\n"
+        "开展谁普法谁执法活动，深化法制政府认识。\n"
+    )
+    uri = _open(client, tmp_path / "draft.md", text)
+    codes = [(d["code"], d["range"]["start"]["line"]) for d in client.diagnostics(uri)]
+    assert ("fazhi-not-fazhi", 2) not in codes  # suppressed by the comment
+    assert ("fazhi-not-fazhi", 3) in codes
+    assert all(code != "reversed-slogan" for code, _ in codes)  # ignored by the config
+
+    config.write_text("ignore: [fazhi-not-fazhi]\n", encoding="utf-8")
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        {"changes": [{"uri": config.as_uri(), "type": 2}]},
+    )
+    codes = [d["code"] for d in client.diagnostics(uri)]
+    assert "reversed-slogan" in codes
+    assert "fazhi-not-fazhi" not in codes
