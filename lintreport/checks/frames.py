@@ -18,6 +18,8 @@ from .base import compile_regex, finditer
 # A sentence ends at these; a clause (the reach of a frame such as 根据) also at commas and colons.
 SENTENCE_ENDS = frozenset("。！？；;!?\n")
 CLAUSE_ENDS = SENTENCE_ENDS | frozenset("，,：:")
+# How far a sentence-wide allow-list looks either way (a long 公文 sentence, not a paragraph).
+SENTENCE_LIMIT = 200
 
 Use = Literal["current", "historical", "plain"]
 
@@ -77,7 +79,11 @@ class Frames:
         if self.current is None:
             return False
         lo = back_to(text, start, CLAUSE_ENDS, self.frame_window)
-        return any(True for _ in finditer(self.current, text, lo, start))
+        # A frame word inside an earlier title (《…实施方案》) is part of a name, not a frame.
+        return any(
+            text.count("《", lo, m.start()) <= text.count("》", lo, m.start())
+            for m in finditer(self.current, text, lo, start)
+        )
 
     def classify(self, text: str, start: int, end: int, report_year: int | None) -> Use:
         if self.in_history(text, start, end, report_year):

@@ -38,7 +38,7 @@ per row, each with its own examples, severity, source and `lintreport explain` o
   message: "{match}已由{replaced_by}取代（{since}起施行），本报告年度为{report_year}年。"
   source: 《信访工作条例》（中共中央、国务院，2022年5月1日起施行）
   fix: unsafe
-  patterns: ["《信访条例》", "(?<![省市区州县《])信访条例"]
+  patterns: ["《信访条例》", "(?<![省市区州县旗])信访条例"]
   replaced_by: 《信访工作条例》
   wrong_from: 2022-05-01
   fixes: {《信访条例》: 《信访工作条例》}
@@ -76,7 +76,7 @@ from typing import Any, ClassVar, Literal
 from ..document import Document
 from ..model import Finding, Severity
 from .base import BaseKind, ParamError, compile_regex, finditer
-from .frames import Frames, alternation, any_overlap, in_sentence
+from .frames import SENTENCE_LIMIT, Frames, alternation, any_overlap, in_sentence
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -262,7 +262,7 @@ class OutdatedReference(BaseKind):
                 continue
             if any_overlap(self._unless, text, start, end, params.unless_window):
                 continue
-            if in_sentence(self._unless_sentence, text, start, end, params.history_window):
+            if in_sentence(self._unless_sentence, text, start, end, SENTENCE_LIMIT):
                 continue
             use = self._frames.classify(text, start, end, year)
             severity: Severity | None = None

@@ -55,7 +55,7 @@ from ..citations import iter_book_titles
 from ..document import Document
 from ..model import Finding, Severity
 from .base import BaseKind, ParamError, compile_regex, finditer
-from .frames import Frames, alternation, any_overlap, in_sentence
+from .frames import SENTENCE_LIMIT, Frames, alternation, any_overlap, in_sentence
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -144,7 +144,7 @@ class PlanPeriod(BaseKind):
                     continue
                 if any_overlap(self._defer, text, start, end, 0):
                     continue
-                if in_sentence(self._unless_sentence, text, start, end, params.history_window):
+                if in_sentence(self._unless_sentence, text, start, end, SENTENCE_LIMIT):
                     continue
                 use = self._frames.classify(text, start, end, year)
                 severity: Severity | None = None

@@ -129,7 +129,7 @@ def test_overlapping_patterns_give_one_finding() -> None:
 
 
 def test_new_instrument_and_local_regulation_do_not_match() -> None:
-    check = kind(patterns=["《信访条例》", "(?<![省市区州县旗《])信访条例(?!》)"])
+    check = kind(patterns=["《信访条例》", "(?<![省市区州县旗])信访条例"])
     assert found(check, "以《信访工作条例》为遵循。", 2024) == []
     assert found(check, "贯彻《浙江省信访条例》。", 2024) == []
 
