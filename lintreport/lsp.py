@@ -164,7 +164,10 @@ class LintServer(LanguageServer):
         if path.suffix.lower() == DOCX:
             return  # an editor shows a .docx as bytes; `lintreport check` reads it properly
         try:
-            doc, violations, links = self._violations(path, text_doc.source)
+            if text_doc.source.strip():
+                doc, violations, links = self._violations(path, text_doc.source)
+            else:  # a new, empty buffer is not a report missing every section
+                doc, violations, links = Document.from_text("", str(path)), [], {}
         except LintreportError as exc:  # a broken pack or config: say so, keep serving
             self._config_error(str(exc))
             return

@@ -308,3 +308,26 @@ def test_configuration_and_suppression_apply_and_config_edits_are_picked_up(
     codes = [d["code"] for d in client.diagnostics(uri)]
     assert "reversed-slogan" in codes
     assert "fazhi-not-fazhi" not in codes
+
+
+def test_negotiated_utf32_positions_and_empty_buffer(tmp_path: Path) -> None:
+    pack = _write_pack(tmp_path / "pack", "半角逗号应为“{replacement}”。")
+    c = Client(tmp_path, "--pack", str(pack))
+    try:
+        reply = c.request(
+            "initialize",
+            {
+                "processId": None,
+                "rootUri": tmp_path.as_uri(),
+                "capabilities": {"general": {"positionEncodings": ["utf-32", "utf-16"]}},
+            },
+        )
+        assert reply["capabilities"]["positionEncoding"] == "utf-32"
+        c.notify("initialized", {})
+        uri = _open(c, tmp_path / "draft.txt", "𠀀甲,乙\n")
+        [diagnostic] = c.diagnostics(uri)
+        assert diagnostic["range"]["start"] == {"line": 0, "character": 2}  # code points
+        empty = _open(c, tmp_path / "new.txt", "")
+        assert c.diagnostics(empty) == []
+    finally:
+        c.close()
