@@ -8,7 +8,9 @@ opening mark of `pairs` must be closed by its partner and every closing mark mus
 opened. Each kind of pair is counted on its own, so a 《》 inside “” does not disturb the quotes.
 A right single quote between two Latin letters (`it’s`) is an apostrophe, and `1）` or `一）`
 opening a line or clause is a list enumerator; neither is a closing mark.
-Web-page chrome lines are skipped.
+Web-page chrome lines are skipped. A mark left open at the end of a paragraph may be closed at
+the start of the next one when no blank line separates them (a hard-wrapped line ending in 。
+inside a quotation).
 
 ## Why
 
@@ -111,14 +113,32 @@ class PairedMarks(BaseKind):
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         chrome = doc.structure.chrome_lines
+        # NOTE: a hard-wrapped line that ends in 。 inside a quotation starts a new paragraph, so
+        # marks left open at the end of a paragraph may still be closed in the next one when no
+        # blank line separates them; they are carried one paragraph forward, not further.
+        carried: dict[str, list[int]] = {}
+        last_line = -1
         for para in doc.structure.paragraphs:
             if para.first_line in chrome:
                 continue
-            yield from self._paragraph(text, para.start, para.end)
+            if carried and para.first_line != last_line + 1:
+                yield from self._report(self._flatten(carried))
+                carried = {}
+            unopened, carried_left, still_open = self._paragraph(
+                text, para.start, para.end, carried
+            )
+            yield from self._report(unopened + self._flatten(carried_left))
+            carried = still_open
+            last_line = para.last_line
+        yield from self._report(self._flatten(carried))
 
-    def _paragraph(self, text: str, start: int, end: int) -> Iterator[Finding]:
+    def _paragraph(
+        self, text: str, start: int, end: int, carried: dict[str, list[int]]
+    ) -> tuple[list[tuple[int, str]], dict[str, list[int]], dict[str, list[int]]]:
+        """(unopened closers, carried openers left unmatched, openers still open at the end)."""
         # One stack of open offsets per kind of pair: pairs of different kinds may cross.
         stacks: dict[str, list[int]] = {opener: [] for opener in self._closer}
+        carried = {opener: list(offsets) for opener, offsets in carried.items()}
         unopened: list[tuple[int, str]] = []
         for m in self._marks.finditer(text, start, end):
             mark = m.group()
@@ -133,11 +153,20 @@ class PairedMarks(BaseKind):
             opener = self._opener[mark]
             if stacks[opener]:
                 stacks[opener].pop()
+            elif carried.get(opener):
+                carried[opener].pop()
             else:
                 unopened.append((offset, mark))
-        found = [(o, mark, self._opener[mark]) for o, mark in unopened]
-        found += [(o, op, self._closer[op]) for op, offs in stacks.items() for o in offs]
-        for offset, mark, partner in sorted(found):
+        still_open = {opener: offsets for opener, offsets in stacks.items() if offsets}
+        return unopened, carried, still_open
+
+    @staticmethod
+    def _flatten(openers: dict[str, list[int]]) -> list[tuple[int, str]]:
+        return [(offset, opener) for opener, offsets in openers.items() for offset in offsets]
+
+    def _report(self, marks: list[tuple[int, str]]) -> Iterator[Finding]:
+        for offset, mark in sorted(marks):
+            partner = self._closer.get(mark) or self._opener[mark]
             args = {
                 "mark": mark,
                 "partner": partner,

@@ -57,3 +57,14 @@ def test_list_enumerators_are_not_closing_brackets() -> None:
     text = "主要措施：1）完善制度；2）强化监督。\n一）加强领导。\n"
     assert unpaired(text) == []
     assert unpaired("完善制度2）。") == [(5, "）")]
+
+
+def test_quote_across_a_hard_wrapped_sentence_end() -> None:
+    text = "他强调：“今年完成任务。\n明年继续推进。”会议要求落实。\n"
+    assert unpaired(text) == []
+
+
+def test_carried_marks_go_one_paragraph_forward_only() -> None:
+    text = "第一段有“引号。\n第二段没有。\n第三段”另有。\n"
+    assert unpaired(text) == [(4, "“"), (19, "”")]
+    assert unpaired("第一段有“引号。\n\n第二段”另有。\n") == [(4, "“"), (13, "”")]
