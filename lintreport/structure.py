@@ -42,6 +42,10 @@ CHROME = regex.compile(
 SHARING_SITE = regex.compile(r"由会员分享|可在线阅读|淘文阁|道客巴巴|原创力文档|豆丁网|百度文库")
 _PAGE_MARKER = regex.compile(r"^\s*\d{1,3}、\s?")
 _CHROME_MAX = 80
+# At the foot of a page only unmistakable controls count: a report may end with its website.
+_TAIL_CHROME = regex.compile(
+    r"打印本页|关闭窗口|【\s*打印\s*】|分享到|责任编辑[:：]|字体[:：]?\s*[【\[]?\s*大\s*中\s*小"
+)
 _SHARING_TITLE = regex.compile(
     r"^\s*\d{1,3}、\s*(?P<title>[^;；。，,\s]{4,60}?(?:报告|汇报|总结))(?=[;；\s]|$)"
 )
@@ -327,9 +331,12 @@ def _run_in_sections(line: Line) -> list[Heading]:
     return found
 
 
-def _addressee_without_colon(line: Line) -> bool:
+def _addressee_without_colon(line: Line, title_text: str | None) -> bool:
     text = line.text.strip()
-    return bool(text) and len(text) <= 40 and _ORGAN_LIST.fullmatch(text) is not None
+    if not text or len(text) > 40 or _ORGAN_LIST.fullmatch(text) is None:
+        return False
+    # The issuing body written again under the title is not an addressee.
+    return not (title_text and title_text.startswith(text))
 
 
 def analyse(
@@ -344,7 +351,9 @@ def analyse(
     head_limit = min(len(lines), 15)
     tail_start = max(head_limit, len(lines) - 10)
     chrome = frozenset(
-        ln.number for ln in (*lines[:head_limit], *lines[tail_start:]) if _is_chrome(ln)
+        ln.number
+        for ln in (*lines[:head_limit], *lines[tail_start:])
+        if _is_chrome(ln) and (ln.number <= head_limit or _TAIL_CHROME.search(ln.text))
     )
     head_text = "\n".join(ln.text for ln in lines[:5])
     sharing = bool(SHARING_SITE.search(head_text))
@@ -389,7 +398,7 @@ def analyse(
             addressee is None
             and title is not None
             and ln.number > title.number
-            and _addressee_without_colon(ln)
+            and _addressee_without_colon(ln, title_text)
         ):
             addressee = ln  # the colon is missing; a metadata rule reports it
             body_start = ln.number + 1

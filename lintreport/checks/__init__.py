@@ -19,10 +19,12 @@ from .heading_numeral import HeadingNumeral
 from .machine_paraphrase import MachineParaphrase
 from .nested_title_marks import NestedTitleMarks
 from .outdated_reference import OutdatedReference
+from .page_chrome import PageChrome
 from .paired_marks import PairedMarks
 from .pattern import Pattern
 from .plan_period import PlanPeriod
 from .rate_relation import RateRelation
+from .report_metadata import ReportMetadata
 from .required_sections import RequiredSections
 from .sum_relation import SumRelation
 from .year_relation import YearRelation
@@ -32,6 +34,8 @@ _KIND_CLASSES: tuple[type[BaseKind], ...] = (
     HeadingNumbering,
     EnumerationRuns,
     RequiredSections,
+    ReportMetadata,
+    PageChrome,
     OutdatedReference,
     PlanPeriod,
     CitationConsistency,

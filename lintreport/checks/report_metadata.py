@@ -1,0 +1,250 @@
+"""The report's metadata: title, report year, addressee, closing date and deadline.
+
+## What it checks
+
+One rule checks one aspect, chosen by `check`, on what `doc.structure` and `doc.metadata`
+recognised:
+
+- `title_missing`: no title was found above the body;
+- `title_form`: the title does not match `title_pattern` (the expected form, e.g. issuing body
+  + year + 法治政府建设 + 报告); the first of `title_deviations` that matches tells where the
+  deviation is (its named group `bad`, or the whole match);
+- `year_unknown`: the report year could not be inferred (neither from the title nor from the
+  opening sentence) and was not given with `--year`;
+- `title_year`: the year at the start of the body (the first match of `body_year`, a pattern
+  with a named group `year`, within the first two paragraphs of the body) differs from the year
+  in the title;
+- `addressee_colon`: the addressee line (主送机关) ends with a half-width colon or none;
+- `closing_date_missing`: no closing date (成文日期) at the end of the report;
+- `closing_date_early`: the closing date is before the end of the report year;
+- `closing_date_late`: the closing date is on or after `deadline` (month-day, "04-01") of the
+  year after the report year.
+
+Web-page chrome and the page markers of a document-sharing copy are never taken for a title.
+
+## Why
+
+《党政机关公文处理工作条例》 第九条: a title consists of the issuing body, the subject and the type
+of document. GB/T 9704-2012 §7.3.2 ends the addressee with a full-width colon, §7.3.5 requires a
+closing date. 《法治政府建设与责任落实督察工作规定》 第二十四条 requires reports to be published
+before 1 April of the following year, and the report covers the whole year.
+
+## Example
+
+```yaml
+- id: addressee-halfwidth-colon
+  kind: report_metadata
+  category: metadata
+  severity: warning
+  message: "主送机关“{found}”后应用全角冒号“：”。"
+  source: GB/T 9704-2012《党政机关公文格式》§7.3.2
+  fix: safe
+  check: addressee_colon
+  examples:
+    bad:
+      - text: "关于2023年度法治政府建设情况的报告\n市委、市政府[[:]]\n2023年，……\n"
+        fixed: "关于2023年度法治政府建设情况的报告\n市委、市政府：\n2023年，……\n"
+    good:
+      - "关于2023年度法治政府建设情况的报告\n市委、市政府：\n2023年，……\n"
+```
+
+## Where it points
+
+The title (or its deviating part), the body year, the colon (or an empty span at the end of
+the addressee), the closing date, or an empty span where the missing thing belongs.
+Placeholders: `{found}` (the text pointed at, or the addressee), `{title_year}`, `{body_year}`,
+`{deadline}` (e.g. 2024年4月1日), `{date}` (the closing date as written).
+
+## Fix
+
+`addressee_colon` replaces the colon with (or appends) a full-width one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import ClassVar, Literal
+
+import regex
+
+from ..document import Document
+from ..model import Finding
+from .base import BaseKind, ParamError, compile_regex, finditer
+
+_YEAR = regex.compile(r"(?:19|20)\d{2}(?=\s*年)")
+_CHECKS = Literal[
+    "title_missing",
+    "title_form",
+    "year_unknown",
+    "title_year",
+    "addressee_colon",
+    "closing_date_missing",
+    "closing_date_early",
+    "closing_date_late",
+]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Params:
+    check: _CHECKS = field(metadata={"doc": "检查哪一项元数据"})
+    title_pattern: str | None = field(
+        default=None,
+        metadata={"doc": "title_form：规范标题的正则表达式（整个标题须匹配）", "regex": True},
+    )
+    title_deviations: list[str] = field(
+        default_factory=list,
+        metadata={
+            "doc": "title_form：常见的不规范写法，命名分组 bad 为要标出的部分",
+            "regex": True,
+        },
+    )
+    body_year: list[str] = field(
+        default_factory=list,
+        metadata={
+            "doc": "title_year：正文开头表示报告年度的写法，命名分组 year 为年份",
+            "regex": True,
+        },
+    )
+    deadline: str = field(
+        default="04-01",
+        metadata={"doc": "closing_date_late：报告年度次年的截止日期（月-日），当日及以后为逾期"},
+    )
+
+
+class ReportMetadata(BaseKind):
+    name: ClassVar[str] = "report_metadata"
+    Params: ClassVar[type[Params]] = Params
+    placeholders: ClassVar[frozenset[str]] = frozenset(
+        {"found", "title_year", "body_year", "deadline", "date"}
+    )
+
+    def __init__(self, params: Params) -> None:
+        super().__init__(params)
+        if params.check == "title_form" and not params.title_pattern:
+            raise ParamError("title_pattern", "check: title_form 需要 title_pattern")
+        if params.check == "title_year" and not params.body_year:
+            raise ParamError("body_year", "check: title_year 需要 body_year")
+        self._title = compile_regex("title_pattern", params.title_pattern or "")
+        self._deviations = [compile_regex("title_deviations", p) for p in params.title_deviations]
+        self._body_year = [compile_regex("body_year", p) for p in params.body_year]
+        for p in self._body_year:
+            if "year" not in p.groupindex:
+                raise ParamError("body_year", "模式需要命名分组 year")
+        try:
+            month, day = (int(x) for x in params.deadline.split("-"))
+            date(2000, month, day)
+        except ValueError:
+            raise ParamError("deadline", "截止日期应写成“月-日”，如“04-01”") from None
+        self._deadline = (month, day)
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        check = self.params.check
+        if check.startswith("title") and check != "title_missing":
+            yield from self._title_checks(doc, check)
+        elif check == "title_missing":
+            if doc.structure.title_text is None:
+                at = self._document_start(doc)
+                yield Finding(at, at)
+        elif check == "year_unknown":
+            if doc.metadata.report_year is None:
+                span = doc.structure.title_span or (self._document_start(doc),) * 2
+                yield Finding(span[0], span[1], args={"found": doc.text[span[0] : span[1]]})
+        elif check == "addressee_colon":
+            yield from self._addressee(doc)
+        else:
+            yield from self._closing(doc, check)
+
+    @staticmethod
+    def _document_start(doc: Document) -> int:
+        skip = doc.structure.chrome_lines
+        for line in doc.lines:
+            if line.text.strip() and line.number not in skip:
+                return line.start + len(line.text) - len(line.text.lstrip())
+        return 0
+
+    def _title_checks(self, doc: Document, check: str) -> Iterator[Finding]:
+        span = doc.structure.title_span
+        title = doc.structure.title_text
+        if span is None or title is None:
+            return
+        shown = doc.text[span[0] : span[1]]
+        if check == "title_form":
+            if self._title.fullmatch(title, timeout=2.0):
+                return
+            start, end = span
+            for pattern in self._deviations:
+                m = pattern.search(shown, timeout=2.0)
+                if m is not None:
+                    group = "bad" if "bad" in pattern.groupindex and m.group("bad") else 0
+                    start, end = span[0] + m.start(group), span[0] + m.end(group)
+                    break
+            yield Finding(start, end, args={"found": doc.text[start:end]})
+            return
+        m = _YEAR.search(title)
+        if m is None:
+            return
+        found = self._body_year_match(doc)
+        if found is not None and found[2] != m.group():
+            yield Finding(
+                found[0],
+                found[1],
+                args={"found": found[2], "body_year": found[2], "title_year": m.group()},
+            )
+
+    def _body_year_match(self, doc: Document) -> tuple[int, int, str] | None:
+        structure = doc.structure
+        first = structure.body_start_line
+        paragraphs = [p for p in structure.paragraphs if p.first_line >= first][:2]
+        heading_lines = {h.line for h in structure.headings}
+        for p in paragraphs:
+            if p.first_line in heading_lines:
+                continue
+            for pattern in self._body_year:
+                for m in finditer(pattern, doc.text, p.start, p.end):
+                    return m.start("year"), m.end("year"), m.group("year")
+        return None
+
+    @staticmethod
+    def _addressee(doc: Document) -> Iterator[Finding]:
+        line = doc.structure.addressee
+        if line is None:
+            return
+        text = line.text.rstrip()
+        name = text.strip().rstrip(":：")
+        end = line.start + len(text)
+        if text.endswith(":"):
+            yield Finding(end - 1, end, args={"found": name}, suggestion="：", replacement="：")
+        elif not text.endswith("："):
+            yield Finding(end, end, args={"found": name}, suggestion="：", replacement="：")
+
+    def _closing(self, doc: Document, check: str) -> Iterator[Finding]:
+        closing = doc.structure.closing_date
+        if check == "closing_date_missing":
+            if closing is None:
+                at = self._body_end(doc)
+                yield Finding(at, at)
+            return
+        year = doc.report_year
+        if closing is None or year is None:
+            return
+        try:
+            written = date(closing.year, closing.month, closing.day)
+        except ValueError:
+            return  # an impossible date is the date-format rules' business
+        shown = doc.text[closing.start : closing.end]
+        month, day = self._deadline
+        args = {"found": shown, "date": shown, "deadline": f"{year + 1}年{month}月{day}日"}
+        if check == "closing_date_early" and written < date(year + 1, 1, 1):
+            yield Finding(closing.start, closing.end, args=args)
+        if check == "closing_date_late" and written >= date(year + 1, month, day):
+            yield Finding(closing.start, closing.end, args=args)
+
+    @staticmethod
+    def _body_end(doc: Document) -> int:
+        skip = doc.structure.chrome_lines
+        for line in reversed(doc.lines):
+            if line.text.strip() and line.number not in skip:
+                return line.start + len(line.text.rstrip())
+        return len(doc.text)
