@@ -28,7 +28,7 @@ list of plans: the period in the title says when the plan ended.
   message: "{plan}的规划期已于{end}年结束，本报告年度为{report_year}年，不应再作为现行依据。"
   source: 规划期届满（domain.md §4 第2行）
   pattern:
-    - "(?:规划|纲要|方案|意见)[（(]?(?P<start>20\\d{2})年?[-－—一](?P<end>20\\d{2})年?[）)]?"
+    - '(?:规划|纲要|方案|意见)[（(]?(?P<start>20\\d{2})年?[-－—一](?P<end>20\\d{2})年?[）)]?'
   frames: ["根据|按照|依据|贯彻落实|紧紧围绕|深入实施"]
   examples:
     bad:
