@@ -1,0 +1,44 @@
+"""The number rules on the five seed reports: silent on correct figures, alive on changed ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintreport.document import Document
+from lintreport.runner import lint_document, select_rules
+
+from ..conftest import SEEDS
+
+
+def number_findings(default_packs, text: str, path: str = "seed.txt") -> list[tuple[int, str]]:
+    rules = select_rules(default_packs, ["number"])
+    violations, errors = lint_document(Document.from_text(text, path), rules, default_packs)
+    assert errors == []
+    return [(v.line, v.rule) for v in violations]
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_no_number_findings_on_the_seeds(default_packs, seed) -> None:
+    assert number_findings(default_packs, seed.read_text(encoding="utf-8"), seed.name) == []
+
+
+def seed(prefix: str) -> str:
+    return next(p for p in SEEDS if p.name.startswith(prefix)).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "old", "new", "expected"),
+    [
+        ("002", "受理率86.8%", "受理率85.8%", (10, "rate-does-not-match-counts")),
+        ("002", "出庭率66.5%", "出庭率60.5%", (11, "rate-does-not-match-counts")),
+        ("002", "以下5个方面", "以下6个方面", (15, "announced-count-mismatch")),
+        ("004", "受理共88件", "受理共60件", (21, "parts-exceed-total")),
+        ("004", "九个一", "十个一", (23, "announced-ones-mismatch")),
+        ("001", "三、2023年工作打算", "三、2022年工作打算", (15, "plan-section-wrong-year")),
+        ("003", "2025年,市政府办公室将", "2024年,市政府办公室将", (33, "plan-section-wrong-year")),
+    ],
+)
+def test_a_changed_seed_figure_is_reported(default_packs, prefix, old, new, expected) -> None:
+    text = seed(prefix)
+    assert old in text
+    assert number_findings(default_packs, text.replace(old, new, 1)) == [expected]
