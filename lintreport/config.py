@@ -272,7 +272,7 @@ packs:
 # 只启用这些规则 id 或类别（structure、reference、number、wording、punctuation、metadata）
 # select: [structure, reference]
 # 忽略这些规则 id 或类别
-# ignore: [half-width-punctuation]
+# ignore: [halfwidth-punctuation]
 
 # 调整某条规则或某个类别的严重程度（error、warning、info）
 # severity:

@@ -83,6 +83,10 @@ def result_object(
     v: Violation, rule_index: int | None, text: str | None, occurrence: Counter[str]
 ) -> dict[str, Any]:
     message = v.message
+    if v.path.lower().endswith(".docx"):
+        # Word files have no lines: the position is a paragraph number, which viewers cannot
+        # show inside the file, so the message names it.
+        message += f"（第 {v.line} 段）"
     if v.suggestion and v.fix is None:
         message += f"\n建议：{v.suggestion}"
     location = {
