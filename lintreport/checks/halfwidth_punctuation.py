@@ -9,8 +9,8 @@ Half-width brackets are judged as a pair: `(2021—2025年)` or `(一)` is Chine
 with only Latin inside is left alone. A mark listed in `strict` (the full stop) needs a Chinese
 character before it and a Chinese character or the line end after it, so `报告.doc`, `1.5` and
 `1.` headings stay. Never flagged: numbers (`1,000`, `9:30`, `1:2`), URLs and
-Latin text (the mark has Latin or digits on both sides), web-page chrome lines, and a 发文字号
-`(2019)67号` (the document-number rule owns its brackets).
+Latin text (the mark has Latin or digits on both sides), web-page chrome lines, Markdown link
+targets `[…](…)`, and a 发文字号 `(2019)67号` (the document-number rule owns its brackets).
 
 ## Why
 
@@ -176,6 +176,8 @@ class HalfwidthPunctuation(BaseKind):
         return False
 
     def _pair_is_chinese(self, text: str, start: int, end: int, inner: str) -> bool:
+        if start > 0 and text[start - 1] == "]":
+            return False  # a Markdown link target: [法治报告](https://…)
         if (
             _DOC_NUMBER_INNER.fullmatch(inner)
             # bounded endpos: the regex module would scan the rest of the text for 号 per call

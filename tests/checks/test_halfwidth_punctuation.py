@@ -77,3 +77,8 @@ def test_full_stop_only_between_chinese_or_at_line_end() -> None:
 def test_full_stop_of_a_heading_numeral_is_left_to_the_heading_rules() -> None:
     text = "一.主要举措\n(一)加强领导.\n"
     assert [m for _, m, _ in marks(text)] == ["(", ")", "."]
+
+
+def test_markdown_link_target_keeps_its_brackets() -> None:
+    text = "详见[年度报告](https://www.example.gov.cn/法治报告)。\n"
+    assert marks(text) == []
