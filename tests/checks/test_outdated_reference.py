@@ -208,3 +208,18 @@ def test_explain_on_the_command_line() -> None:
     assert "依据：《法治政府建设实施纲要（2021—2025年）》" in result.stdout
     assert "过时日期：2021年8月2日" in result.stdout
     assert "适用的报告年度：2021年及以后" in result.stdout
+
+
+def test_every_dated_row_pins_its_first_year(default_packs: list) -> None:  # type: ignore[type-arg]
+    """Each knowledge-table row has a bad example in its first affected report year and a good
+    one in the year before, so a wrong `wrong_from` or `compare` fails the pack tests."""
+    rows = [r for p in default_packs for r in p.rules if r.kind == "outdated_reference"]
+    assert len(rows) >= 20
+    for rule in rows:
+        first = rule.check.first_year
+        if first is None:
+            continue
+        assert first in {ex.year for ex in rule.bad}, f"{rule.id}: no bad example in {first}"
+        assert first - 1 in {ex.year for ex in rule.good}, (
+            f"{rule.id}: no good example in {first - 1}"
+        )
