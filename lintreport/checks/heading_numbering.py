@@ -1,4 +1,4 @@
-"""Heading numbers per level: in sequence, restarted under each parent, consistent, not orphaned.
+r"""Heading numbers per level: in sequence, restarted under each parent, consistent, not orphaned.
 
 ## What it checks
 

@@ -1,4 +1,4 @@
-"""Lines of web-page chrome copied along with the report (点击量, 来源:… 时间:…, 当前位置 …).
+r"""Lines of web-page chrome copied along with the report (点击量, 来源:… 时间:…, 当前位置 …).
 
 ## What it checks
 

@@ -1,4 +1,4 @@
-"""The report's metadata: title, report year, addressee, closing date and deadline.
+r"""The report's metadata: title, report year, addressee, closing date and deadline.
 
 ## What it checks
 

@@ -1,4 +1,4 @@
-"""Sections a report type must contain, in the weaker forms real reports use, and their order.
+r"""Sections a report type must contain, in the weaker forms real reports use, and their order.
 
 ## What it checks
 
