@@ -12,7 +12,14 @@ from pathlib import Path
 from .document import Document
 from .docx_reader import read_docx
 from .errors import InputError
-from .source import DEFAULT_MAX_BYTES, Source, decode_bytes, read_bytes, read_source
+from .source import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_TEXT_BYTES,
+    Source,
+    decode_bytes,
+    read_bytes,
+    read_source,
+)
 
 DEFAULT_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".docx")
 DOCX = ".docx"
@@ -31,13 +38,17 @@ def load_document(
     *,
     year: int | None = None,
     report_type: str | None = None,
+    max_bytes: int | None = None,
 ) -> Document:
-    """Read `path` into a Document or raise InputError with a one-line message."""
+    """Read `path` into a Document or raise InputError with a one-line message.
+
+    `max_bytes` overrides the size limit of the format (source.py DEFAULT_MAX_*).
+    """
     name = display or str(path)
     if path.suffix.lower() == DOCX:
-        source = decode_input(read_bytes(path, name), name)
+        source = decode_input(read_bytes(path, name, max_bytes or DEFAULT_MAX_BYTES), name)
     else:
-        source = read_source(path, display)
+        source = read_source(path, display, max_bytes or DEFAULT_MAX_TEXT_BYTES)
     return Document(source, year=year, report_type=report_type)
 
 

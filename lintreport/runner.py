@@ -36,6 +36,7 @@ class RunOptions:
     )
     keep_text: bool = True  # keep each document's text in the result, for the text formatter
     jobs: int = 1  # worker processes for several files (parallel.py); 1 lints in this process
+    max_bytes: int | None = None  # largest file read; None: the format's default (source.py)
 
 
 def _matches(rule: Rule, selector: str) -> int:
@@ -236,7 +237,13 @@ def lint_file(
     """Read and lint one file; never raises for a bad input."""
     display = _display(path)
     try:
-        doc = load_document(path, display, year=options.year, report_type=options.report_type)
+        doc = load_document(
+            path,
+            display,
+            year=options.year,
+            report_type=options.report_type,
+            max_bytes=options.max_bytes,
+        )
     except InputError as exc:
         return FileOutcome(None, [], [FileError(exc.path, exc.message)], None)
     violations, errors = lint_document(doc, rules, packs)
