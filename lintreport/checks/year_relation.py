@@ -7,7 +7,9 @@ One of three relations, chosen by `check`:
 - `plan_section`: in the section whose heading matches `section` (下一年度…安排, 工作打算,
   下步工作安排), a year in the heading, or a year that opens a paragraph (`2025年，市政府办公室
   将…`), must be the year after the report year. A 2022 report's `三、2023年工作打算` is right;
-  `三、2022年工作打算` is not. Years inside sentences are left alone (`在2023年基础上`).
+  `三、2022年工作打算` is not. A year opening a paragraph counts only when that sentence speaks of
+  plans (`plan_words`: 将, 计划 …), so a look back (`2024年，…虽然取得一定成绩`) is not a plan;
+  years inside sentences are left alone (`在2023年基础上`).
 - `period`: a period written with `pattern` (named groups `start` and `end`) whose end is before
   its start: `（2025—2021年）`.
 - `after_closing`: a full date (`pattern` with groups `y`, `m` and optionally `d`) later than the
@@ -95,6 +97,12 @@ class Params:
             "regex": True,
         },
     )
+    plan_words: list[str] = field(
+        default_factory=lambda: ["将", "计划", "拟", "力争", "争取", "着力", "继续"],
+        metadata={
+            "doc": "plan_section：以年份开头的段落，首句含这些词（说的是打算）时才检查其年份"
+        },
+    )
     future: list[str] = field(
         default_factory=lambda: ["将", "计划", "拟", "预计", "力争", "争取", "前", "期限"],
         metadata={"doc": "after_closing：句中有这些词时不判断（说的是将来）"},
@@ -120,6 +128,9 @@ class YearRelation(BaseKind):
             if not need <= set(self._pattern.groupindex):
                 raise ParamError("pattern", f"模式需要命名分组：{'、'.join(sorted(need))}")
         self._future = regex.compile(literal_alternation(params.future)) if params.future else None
+        self._plan_words = (
+            regex.compile(literal_alternation(params.plan_words)) if params.plan_words else None
+        )
 
     def _plan_sections(self, doc: Document) -> list[tuple[Heading, int]]:
         """(heading, end offset) of each next-year plan section."""
@@ -151,12 +162,17 @@ class YearRelation(BaseKind):
                 if line.start >= end:
                     break
                 m = _PARAGRAPH_YEAR.match(line.text)
-                if m is not None and int(m.group(1)) <= year:
+                if m is not None and int(m.group(1)) <= year and self._plans(line.text, m.end()):
                     yield Finding(
                         start=line.start + m.start(1),
                         end=line.start + m.end(1),
                         args={"year": m.group(1), "expected": str(year + 1)},
                     )
+
+    def _plans(self, line: str, pos: int) -> bool:
+        """Whether the sentence opened by a year speaks of plans (将, 计划), not of results."""
+        end = min((i for i in (line.find(ch, pos) for ch in "。；;") if i >= 0), default=len(line))
+        return self._plan_words is not None and self._plan_words.search(line, pos, end) is not None
 
     @staticmethod
     def _year_finding(m: regex.Match[str], year: int) -> Finding:

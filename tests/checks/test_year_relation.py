@@ -108,3 +108,8 @@ def test_no_closing_date_no_check() -> None:
 def test_period_needs_its_groups() -> None:
     with pytest.raises(ParamError):
         YearRelation(Params(check="period", pattern="(?P<start>\\d{4})"))
+
+
+def test_a_look_back_opening_the_plan_section_is_not_a_plan() -> None:
+    body = "\u2003\u20032024年,市政府办公室法治政府建设虽然取得一定成绩,但仍有差距。"
+    assert findings(report(2024, "、下步工作安排", body), 2024, check="plan_section") == []
