@@ -17,10 +17,11 @@ from pathlib import Path
 
 from .baseline import Baseline
 from .config import ConfigError
+from .document import Document
 from .errors import PackIssue, UsageError
 from .formats.descriptors import RuleInfo, rule_infos
 from .globs import any_match
-from .model import Category, DocumentInfo, FileError, RunResult, Severity, Violation
+from .model import Category, DocumentInfo, FileError, Finding, RunResult, Severity, Violation
 from .pack import Pack, Rule, load_packs
 from .pack.schema import did_you_mean
 from .runner import FileOutcome, RunOptions, collect_paths, lint_file, select_rules
@@ -152,6 +153,40 @@ class CheckRun:
         )
         return path, ruleset.packs, opts
 
+    def fix_rules(self, path: Path) -> tuple[Settings, list[Rule], list[Pack]]:
+        """Rules for `--fix` on `path`: a suppressed or per-file-ignored finding is never fixed."""
+        s, ruleset = self.for_file(path)
+        dropped = self._per_file_dropped(path, s)
+        rules = [
+            dataclasses.replace(r, check=_PolicyCheck(r, self, path, s))
+            for r in ruleset.rules
+            if r.id not in dropped and r.category.value not in dropped
+        ]
+        return s, rules, ruleset.packs
+
+    def _per_file_dropped(self, path: Path, s: Settings) -> set[str]:
+        rel = _rel(path, s.root) if s.root is not None else None
+        dropped: set[str] = set()
+        if rel is not None:
+            for pattern, names in s.per_file_ignores:
+                if any_match([pattern], rel):
+                    dropped.update(names)
+        return dropped
+
+    def is_suppressed(self, path: Path, display: str, text: str, v: Violation, s: Settings) -> bool:
+        """Whether a directive or ignore-file entry suppresses `v` (records nothing as used)."""
+        ruleset = self.ruleset(s)
+        outcome = apply_comment_directives(
+            display, text, [v], ruleset.active, ruleset.known, report_unused=False
+        )
+        if not outcome.kept:
+            return True
+        for ignore_file in self._ignore_files_for(path, s):
+            relpath = _rel(path, ignore_file.path.parent) or path.as_posix()
+            if ignore_file.suppresses(v, relpath, text, ruleset.active, record=False):
+                return True
+        return False
+
     # -- files -------------------------------------------------------------------------------
 
     def files(
@@ -211,12 +246,7 @@ class CheckRun:
         """Per-file ignores, suppression, severity overrides and baseline, in that order."""
         ruleset = self.ruleset(s)
         active = set(ruleset.active)
-        rel = _rel(path, s.root) if s.root is not None else None
-        dropped: set[str] = set()
-        if rel is not None:
-            for pattern, names in s.per_file_ignores:
-                if any_match([pattern], rel):
-                    dropped.update(names)
+        dropped = self._per_file_dropped(path, s)
         items = [v for v in violations if v.rule not in dropped and v.category not in dropped]
         active -= dropped
         unused: list[Violation] = []
@@ -300,6 +330,27 @@ class CheckRun:
 
     def rule_infos(self) -> tuple[RuleInfo, ...]:
         return tuple(self.rules_seen.values())
+
+
+@dataclass(frozen=True)
+class _PolicyCheck:
+    """A rule's check seen through suppression, so `--fix` leaves suppressed findings alone."""
+
+    rule: Rule
+    checker: CheckRun
+    path: Path
+    settings: Settings
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        for f in self.rule.check.run(doc):
+            line, column = doc.position(f.start)
+            end_line, end_column = doc.position(f.end)
+            stub = Violation(
+                doc.path, line, column, end_line, end_column, self.rule.id, self.rule.category,
+                self.rule.severity, "", start=f.start, end=f.end,
+            )  # fmt: skip
+            if not self.checker.is_suppressed(self.path, doc.path, doc.text, stub, self.settings):
+                yield f
 
 
 def _with_severity(v: Violation, table: tuple[tuple[str, Severity], ...]) -> Violation:

@@ -118,6 +118,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="并行检查的进程数（默认：CPU 核数；1 表示不并行）；结果顺序与 N 无关",
     )
+    check.add_argument(
+        "--max-file-size",
+        type=_positive_int,
+        metavar="MB",
+        help="可读取的最大文件（MB；默认 .txt/.md 16、.docx 64）；更大的文件报错而不检查",
+    )
 
     rules = sub.add_parser("rules", help="列出启用的规则包中的规则")
     _add_pack_options(rules)
@@ -180,6 +186,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         ignore=_split(args.ignore),
         keep_text=args.format == "text",
         jobs=args.jobs or default_jobs(),
+        max_bytes=args.max_file_size * 1024 * 1024 if args.max_file_size else None,
     )
     checker.jobs = options.jobs
     if "-" in args.paths or args.stdin_filename:
@@ -237,12 +244,16 @@ def _fix(
     for path in files:
         if path.suffix.lower() not in FIXABLE:
             continue
-        settings, ruleset = checker.for_file(path)
+        settings, rules, packs = checker.fix_rules(path)  # suppressed findings are not fixed
         try:
             doc = load_document(
-                path, path.as_posix(), year=settings.year, report_type=settings.report_type
+                path,
+                path.as_posix(),
+                year=settings.year,
+                report_type=settings.report_type,
+                max_bytes=options.max_bytes,
             )
-            result = fix_file(doc, ruleset.rules, ruleset.packs, write=not args.diff)
+            result = fix_file(doc, rules, packs, write=not args.diff)
         except InputError as exc:
             if args.diff:
                 err.write(f"{exc.path}: {exc.message}\n")

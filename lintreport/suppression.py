@@ -263,12 +263,21 @@ class IgnoreFile:
     path: Path
     entries: list[_Entry]
 
-    def suppresses(self, v: Violation, relpath: str, text: str, active: Collection[str]) -> bool:
+    def suppresses(
+        self,
+        v: Violation,
+        relpath: str,
+        text: str,
+        active: Collection[str],
+        *,
+        record: bool = True,
+    ) -> bool:
+        """Whether an entry matches `v`; with `record`, entries remember being applied/used."""
         hit = False
         for e in self.entries:
             if not glob_match(e.file, relpath):
                 continue
-            if e.rule in active:
+            if e.rule in active and record:
                 e.applied = True
             if hit or not _covers(e.rule, v) or text[v.start : v.end] != e.matched:
                 continue
@@ -277,7 +286,9 @@ class IgnoreFile:
                 or text[v.end : v.end + len(e.after)] != e.after
             ):
                 continue
-            e.used = hit = True
+            hit = True
+            if record:
+                e.used = True
         return hit
 
     def unused(self) -> list[Violation]:

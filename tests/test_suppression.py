@@ -136,3 +136,30 @@ def test_invalid_ignore_file_is_a_positioned_error(tmp_path: Path) -> None:
     proc = run_cli("check", "r.txt", cwd=tmp_path)
     assert proc.returncode == 2
     assert ".lintreport-ignore.yaml:3:5: 未知的键“fiel”" in proc.stderr
+
+
+def test_fix_leaves_suppressed_findings_alone(tmp_path: Path) -> None:
+    md = tmp_path / "a.md"
+    md.write_text(
+        TITLE + "<!-- lintreport-disable-next-line fazhi-not-fazhi -->\n"
+        "引用原题：法制政府建设。\n大力推进法制政府建设。\n",
+        encoding="utf-8",
+    )
+    txt = tmp_path / "b.txt"
+    txt.write_text(
+        "关于2023年度法治政府建设情况的报告\n引用：纲要》中的法制政府建设。\n大力推进法制政府建设。\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".lintreport-ignore.yaml").write_text(
+        "ignores:\n  - rule: fazhi-not-fazhi\n    file: b.txt\n"
+        '    text: "纲要》中的[[法制政府]]建设"\n',
+        encoding="utf-8",
+    )
+    proc = run_cli("check", "--fix", "--select", "wording", "a.md", "b.txt", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert md.read_text(encoding="utf-8").endswith(
+        "引用原题：法制政府建设。\n大力推进法治政府建设。\n"
+    )
+    assert txt.read_text(encoding="utf-8").endswith(
+        "纲要》中的法制政府建设。\n大力推进法治政府建设。\n"
+    )
