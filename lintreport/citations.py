@@ -22,7 +22,10 @@ DOC_NUMBER = regex.compile(
     r"\s*第?\s*(?P<seq>\d{1,5})\s*号"
 )
 # The number of a citation sits in round brackets right after the closing 》.
-_NUMBER_AFTER_TITLE = regex.compile(r"\s*[(（]\s*(?P<number>[^()（）\n]{2,30}?号)\s*[)）]")
+# (A note may follow the number inside the brackets: （云政办发〔2019〕67号，以下简称《意见》）.)
+_NUMBER_AFTER_TITLE = regex.compile(
+    r"\s*[(（]\s*(?P<number>[^()（）\n，,；;]{2,30}?号)\s*[)），,；;]"
+)
 # How far after 》 the bracketed number can end: 30 characters plus brackets and spacing.
 _NUMBER_REACH = 128
 _DASHES = regex.compile(r"(?<=\d)\s*(?:年)?\s*[-－—\u2013~\uff5e一至]+\s*(?=\d)")

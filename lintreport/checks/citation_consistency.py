@@ -137,3 +137,18 @@ class CitationConsistency(BaseKind):
                     end=cite.title.end,
                     args=self._args(doc, cite, other),
                 )
+
+    def explain(self) -> list[str]:
+        params = self.params
+        what = (
+            "同一标题（规范化后）对应两个不同文号时，在每个文号处报告"
+            if params.conflict == "number"
+            else "同一文号对应两个互不包含的标题时，在每个标题处报告"
+        )
+        synonyms = "；".join(f"{k} → {v}" for k, v in params.title_synonyms.items()) or "无"
+        return [
+            f"检查：{what}",
+            "引用形式：《标题》（发文字号），圆括号可为全角或半角",
+            f"标题比较：忽略空格、括号全半角、连接号和书名号嵌套；统一写法：{synonyms}",
+            "文号比较：忽略年份括号类型、“第”字和虚位（这些由标点规则另行检查）",
+        ]

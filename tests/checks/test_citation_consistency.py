@@ -40,6 +40,11 @@ def test_citations_with_any_bracket() -> None:
     ]
 
 
+def test_number_followed_by_a_note() -> None:
+    text = "《甲实施意见》（云政办发〔2019〕67号，以下简称《意见》）"
+    assert [c.number for c in iter_citations(text)] == ["云政办发〔2019〕67号"]
+
+
 def test_normalisation() -> None:
     assert normalize_number("云政办发﹝2019﹞第067号") == "云政办发〔2019〕67号"
     assert normalize_number("云政办发[2019]67号") == "云政办发〔2019〕67号"
