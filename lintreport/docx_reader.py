@@ -9,8 +9,9 @@ deletions are not text; tracked insertions are. Text boxes are skipped (they hav
 paragraph sequence).
 
 Headings written with Word's heading styles (Heading 1 / 标题 1 …, or any style or paragraph with
-an outline level) are passed on as `Source.heading_levels` so that structure analysis recognises
-them even when the numbering is Word's automatic numbering, which is not part of the text.
+an outline level), or numbered by Word's automatic numbering in a GB/T 9704 shape (一、, （一）,
+1., （1）), are passed on as `Source.heading_levels`, so that structure analysis recognises them
+although automatic numbering is not part of the paragraph's text.
 
 A .docx is a ZIP file: the declared uncompressed size of its members is checked in the central
 directory before anything is decompressed, so a zip bomb is refused without being expanded
@@ -23,6 +24,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from functools import cache
 
 from .errors import InputError
 from .source import Source
@@ -41,6 +43,20 @@ _NOT_TEXT = frozenset(
     f"{{{_W}}}{t}" for t in ("del", "moveFrom", "txbxContent", "pict", "drawing", "object")
 ) | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_MARKED = re.compile(r"%\d[、.．]")  # numbering text of 一、 and 1.
+_BRACKETED = re.compile(r"[（(]%\d[）)]")  # numbering text of （一） and （1）
+
+
+@cache
+def _xp(expression: str):  # -> lxml.etree.XPath
+    """A compiled XPath with the "w:" prefix bound.
+
+    python-docx gives only its own element classes an xpath() that knows the prefix; numbering
+    elements are plain lxml elements. lxml is imported here so that text inputs never pay for it.
+    """
+    from lxml import etree
+
+    return etree.XPath(expression, namespaces={"w": _W})
 
 
 def _check_zip(data: bytes, path: str) -> None:
@@ -99,7 +115,7 @@ def _outline_level(element) -> int | None:
     """Word's outline level (0-based; 9 is body text) declared in a pPr, if any."""
     if element is None:
         return None
-    values = element.xpath("./w:pPr/w:outlineLvl/@w:val")
+    values = _xp("./w:pPr/w:outlineLvl/@w:val")(element)
     if not values:
         return None
     try:
@@ -111,17 +127,71 @@ def _outline_level(element) -> int | None:
 
 def _style_level(style) -> int | None:
     """Heading level of a paragraph style, following its basedOn chain (0 = not a heading)."""
-    for _ in range(10):  # basedOn chains are short; a cycle must not hang us
-        if style is None:
-            return None
-        m = _HEADING_NAME.match((style.name or "").strip())
+    for s in _style_chain(style):
+        m = _HEADING_NAME.match((s.name or "").strip())
         if m:
             return int(m.group(1))
-        level = _outline_level(style.element)
+        level = _outline_level(s.element)
         if level is not None:
             return level
-        style = style.base_style
     return None
+
+
+def _gb_level(fmt: str, text: str) -> int | None:
+    """GB/T 9704 level of an automatic numbering format: 一、 > （一） > 1. > （1）."""
+    chinese = fmt.startswith(("chinese", "ideograph"))
+    decimal = fmt.startswith("decimal")
+    bracketed = _BRACKETED.fullmatch(text.strip()) is not None
+    if chinese and _MARKED.fullmatch(text.strip()):
+        return 1
+    if chinese and bracketed:
+        return 2
+    if decimal and _MARKED.fullmatch(text.strip()):
+        return 3
+    if decimal and bracketed:
+        return 4
+    return None
+
+
+def _numbering_levels(document) -> dict[tuple[str, str], int]:
+    """(numId, ilvl) -> GB/T level, for Word's automatic numbering that looks like headings."""
+    try:
+        root = document.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return {}
+    formats: dict[str, dict[str, tuple[str, str]]] = {}
+    for abstract in _xp("./w:abstractNum")(root):
+        levels = formats.setdefault(abstract.get(f"{{{_W}}}abstractNumId"), {})
+        for lvl in _xp("./w:lvl")(abstract):
+            fmt = _xp("string(./w:numFmt/@w:val)")(lvl)
+            text = _xp("string(./w:lvlText/@w:val)")(lvl)
+            levels[lvl.get(f"{{{_W}}}ilvl")] = (fmt, text)
+    out: dict[tuple[str, str], int] = {}
+    for num in _xp("./w:num")(root):
+        abstract_id = _xp("string(./w:abstractNumId/@w:val)")(num)
+        for ilvl, (fmt, text) in formats.get(abstract_id, {}).items():
+            level = _gb_level(fmt, text)
+            if level is not None:
+                out[(num.get(f"{{{_W}}}numId"), ilvl)] = level
+    return out
+
+
+def _num_ref(p, style) -> tuple[str, str] | None:
+    """(numId, ilvl) of a paragraph's numbering, its own or its style's."""
+    for element in (p, *(s.element for s in _style_chain(style))):
+        num_id = _xp("string(./w:pPr/w:numPr/w:numId/@w:val)")(element)
+        if num_id:
+            ilvl = _xp("string(./w:pPr/w:numPr/w:ilvl/@w:val)")(element) or "0"
+            return (num_id, ilvl) if num_id != "0" else None
+    return None
+
+
+def _style_chain(style) -> Iterator:
+    for _ in range(10):  # basedOn chains are short; a cycle must not hang us
+        if style is None:
+            return
+        yield style
+        style = style.base_style
 
 
 def read_docx(data: bytes, path: str) -> Source:
@@ -136,6 +206,7 @@ def read_docx(data: bytes, path: str) -> Source:
         lines: list[str] = []
         levels: dict[int, int] = {}
         style_cache: dict[str | None, int | None] = {}
+        numbering = _numbering_levels(document)
         for number, p in enumerate(_blocks(body), start=1):
             text = _paragraph_text(p)
             lines.append(text)
@@ -147,6 +218,8 @@ def read_docx(data: bytes, path: str) -> Source:
                 if style_id not in style_cache:
                     style_cache[style_id] = _style_level(Paragraph(p, document).style)
                 level = style_cache[style_id]
+            if not level:
+                level = numbering.get(_num_ref(p, Paragraph(p, document).style))
             if level and level <= _GB_LEVELS:
                 levels[number] = level
     except InputError:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
 from lintreport.docx_reader import MAX_UNCOMPRESSED
@@ -96,6 +97,42 @@ def test_word_heading_styles_are_headings(tmp_path: Path) -> None:
         (6, 1, 2, "一、", "下一年度工作安排"),
     ]
     assert [h.line for h in doc.structure.sections()] == [2, 5, 6]
+
+
+def _number(paragraph, num_id: str, ilvl: str) -> None:
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+        )
+    )
+
+
+def test_automatic_numbering_in_gb_shapes_gives_headings(tmp_path: Path) -> None:
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/>'
+            "</w:lvl>"
+            '<w:lvl w:ilvl="2"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>'
+            "</w:abstractNum>"
+        ),
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )
+    document.add_paragraph("关于2023年度法治政府建设情况的报告")
+    _number(document.add_paragraph("主要举措和成效"), "90", "0")
+    _number(document.add_paragraph("完善制度体系"), "90", "1")
+    _number(document.add_paragraph("一项要点。"), "90", "2")  # a bullet is body text
+    document.add_paragraph("一个编号段落", style="List Number")  # Word's own "%1." list
+    document.save(tmp_path / "n.docx")
+    doc = load_document(tmp_path / "n.docx")
+    found = [(h.line, h.level, h.style) for h in doc.structure.headings]
+    assert found == [(2, 1, "word"), (3, 2, "word"), (5, 3, "word")]
 
 
 def test_tracked_deletions_and_soft_breaks_are_not_text(tmp_path: Path) -> None:
