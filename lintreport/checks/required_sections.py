@@ -172,6 +172,13 @@ class _Compiled:
     requires: tuple[regex.Pattern[str], ...]
 
 
+def _combined_severity(sections: list[Section]) -> Severity | None:
+    """The most severe of the sections' own severities; None (the rule's) if any has none."""
+    if any(s.severity is None for s in sections):
+        return None
+    return max((Severity(s.severity or "error") for s in sections), key=lambda v: v.rank)
+
+
 def _section_headings(doc: Document) -> list[Heading]:
     """Headings that open a section: level 1, a lost numeral, or top-level Markdown headings."""
     headings = doc.structure.headings
@@ -397,6 +404,8 @@ class RequiredSections(BaseKind):
         found, tops, classes = self._locate(doc)
         names = [c.section.name for c in self._sections]
         body_end = self._body_range(doc)[1]
+        # Sections missing at the same place make one finding: the runner keeps one per span.
+        missing: dict[int, list[Section]] = {}
         for i, c in enumerate(self._sections):
             section = c.section
             f = found.get(i)
@@ -405,8 +414,7 @@ class RequiredSections(BaseKind):
                 at = min(later) if later else body_end
                 if later and self._at_line_start(doc, at):
                     at = doc.lines[doc.position(at)[0] - 1].start  # before the indentation
-                severity = Severity(section.severity) if section.severity else None
-                yield Finding(at, at, args={"section": section.name}, severity=severity)
+                missing.setdefault(at, []).append(section)
                 continue
             if f.form is not None and f.form.severity != "ok":
                 yield Finding(
@@ -431,6 +439,13 @@ class RequiredSections(BaseKind):
                         severity=Severity(section.requires.severity),
                         message=self.params.message_partial,
                     )
+        for at, sections in sorted(missing.items()):
+            yield Finding(
+                at,
+                at,
+                args={"section": "”“".join(s.name for s in sections)},
+                severity=_combined_severity(sections),
+            )
         yield from self._order(found, names)
 
     @staticmethod
