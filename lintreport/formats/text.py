@@ -78,7 +78,10 @@ class TextFormatter:
                     f"{path}: 规则 [{rule}] 另有 {len(rest)} 处同类问题（{where}{more}），",
                     style="dim",
                 )
-                note.append("可用 --format json 查看全部或 --fix 一并修复", style="dim")
+                hint = "可用 --format json 查看全部"
+                if any(v.fix is not None for v in rest):
+                    hint += "，或用 --fix 一并修复"
+                note.append(hint, style="dim")
                 console.print(note)
         self._summary(console, result)
 
