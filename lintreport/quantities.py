@@ -70,7 +70,7 @@ _UNIT_RE = "|".join(regex.escape(u) for u in sorted(UNITS, key=len, reverse=True
 _CN = "零〇一二两三四五六七八九十百千万亿"
 
 # NOTE: one pass over the text, no nested quantifiers over long spans; every group is bounded.
-_QUANTITY = regex.compile(
+_QUANTITY_SOURCE = (
     r"(?P<pre>将近|接近|大约|超过|不到|不足|近|约|逾)?"
     r"(?:(?P<ar>(?<![\dA-Za-z.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\dA-Za-z.])\d+(?:\.\d+)?)"
     rf"|(?P<cn>[{_CN}]{{1,8}}))"
@@ -78,6 +78,11 @@ _QUANTITY = regex.compile(
     rf"(?P<unit>[%\uff05]|{_UNIT_RE})?"
     r"(?P<post>以上|以下|左右)?"
 )
+_QUANTITY = regex.compile(_QUANTITY_SOURCE)
+
+# The same shape without named groups, for packs to embed in their own patterns (`{figure}`);
+# what such a pattern captures is read again with `parse_quantity`.
+FIGURE_PATTERN = regex.sub(r"\(\?P<[a-z0-9]+>", "(?:", _QUANTITY_SOURCE)
 
 
 # Float noise in 3474 / 4000 * 100 must not decide a rounding edge.

@@ -11,6 +11,7 @@ from types import MappingProxyType
 
 from .announced_count import AnnouncedCount
 from .base import BaseKind, CheckKind, ParamError
+from .figure_relation import FigureRelation
 from .citation_consistency import CitationConsistency
 from .enumeration_runs import EnumerationRuns
 from .halfwidth_punctuation import HalfwidthPunctuation
@@ -48,6 +49,7 @@ _KIND_CLASSES: tuple[type[BaseKind], ...] = (
     RateRelation,
     AnnouncedCount,
     YearRelation,
+    FigureRelation,
 )
 
 KINDS: Mapping[str, type[BaseKind]] = MappingProxyType({cls.name: cls for cls in _KIND_CLASSES})
