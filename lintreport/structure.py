@@ -36,7 +36,9 @@ _MARKDOWN = regex.compile(r"^(?P<hashes>#{1,6})[ \t]+")
 CHROME = regex.compile(
     r"点击量|点击数|浏览次数|阅读次数|当前位置|字体[:：]?\s*[【\[]?\s*大\s*中\s*小|打印本页|关闭窗口"
     r"|【\s*打印\s*】|分享到|来源[:：].{0,40}时间[:：]|发布时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}"
-    r"|由会员分享|可在线阅读|更多相关|\.(?:gov|com)\.cn\b|[A-Z]{3,}\.GOV\.CN|^\s*政府信息公开\s*$"
+    r"|由会员分享|可在线阅读|更多相关|[A-Z]{3,}\.GOV\.CN|^\s*政府信息公开\s*$"
+    # a site banner: a name and the site's address, nothing else on the line
+    r"|^\s*[^\s：:]{0,20}\s*(?:https?://)?(?:www\.)?[A-Za-z0-9.-]+\.(?:gov|com)\.cn/?\s*$"
     r"|淘文阁|道客巴巴|原创力文档|豆丁网|百度文库"
 )
 SHARING_SITE = regex.compile(r"由会员分享|可在线阅读|淘文阁|道客巴巴|原创力文档|豆丁网|百度文库")
@@ -286,10 +288,12 @@ def _styled_heading(line: Line, level: int) -> Heading | None:
 
 
 def _is_chrome(line: Line) -> bool:
-    # Body sentences may mention a website; chrome lines are short, except sharing boilerplate.
-    return bool(CHROME.search(line.text)) and (
-        len(line.text.strip()) <= _CHROME_MAX or bool(SHARING_SITE.search(line.text))
-    )
+    # Body sentences may mention a website or 点击量; chrome lines are short and are not
+    # sentences, except a sharing site's boilerplate.
+    if SHARING_SITE.search(line.text):
+        return True
+    text = line.text.strip()
+    return len(text) <= _CHROME_MAX and "。" not in text and bool(CHROME.search(text))
 
 
 def _sharing_title(
