@@ -25,7 +25,7 @@ shape and the arithmetic; the engine only evaluates.
   message: "出庭{part}多于开庭案件{base}：出庭应诉的案件数不能超过开庭的案件数。"
   source: domain.md §8（出庭数不超过应诉案件数）
   pattern:
-    - "开庭\\p{Han}{0,8}?案件(?P<base>{figure})[，,]\\p{Han}{0,6}?出庭(?P<part>{figure})"
+    - '开庭\\p{Han}{0,8}?案件(?P<base>{figure})[，,]\\p{Han}{0,6}?出庭(?P<part>{figure})'
   expect: part <= base
   point_at: part
   examples:
