@@ -57,6 +57,7 @@ from ..numerals import cn_to_int, int_to_cn
 from .base import BaseKind, ParamError, compile_regex, finditer
 
 _SENTENCE_END = "。！？!?；;"
+_MAX_ITEMS = 30  # an announced count beyond this is not a list of items
 _PAGE_MARKER = regex.compile(r"\n\p{Zs}*\d{1,3}、\p{Zs}?")
 
 
@@ -109,15 +110,19 @@ class AnnouncedCount(BaseKind):
         if not params.ordinals or any("{k}" not in o for o in params.ordinals):
             raise ParamError("ordinals", "序号模板需要包含 {k}")
         self._one = compile_regex("one_pattern", params.one_pattern)
+        # Ordinal k (一是 … 三十是) compiled once; an ordinal opens a clause, never inside a
+        # word (统一是, 唯一是).
+        self._ordinals: list[regex.Pattern[str]] = [regex.compile("(?!)")]
+        for k in range(1, _MAX_ITEMS + 2):
+            cn = int_to_cn(k)
+            alts = "|".join(regex.escape(o.replace("{k}", cn)) for o in params.ordinals)
+            self._ordinals.append(regex.compile(rf"(?<!\p{{Han}})(?:{alts})"))
         self._conj = regex.compile("|".join(regex.escape(c) for c in params.conjunctions) or "(?!)")
 
     # -- items after the announcement ----------------------------------------------------
 
-    def _ordinal(self, k: int) -> regex.Pattern[str]:
-        cn = int_to_cn(k)
-        alts = "|".join(regex.escape(o.replace("{k}", cn)) for o in self.params.ordinals)
-        # An ordinal opens a clause: never inside a word (统一是, 唯一是).
-        return regex.compile(rf"(?<!\p{{Han}})(?:{alts})")
+    def _ordinal(self, k: int) -> regex.Pattern[str] | None:
+        return self._ordinals[k] if k < len(self._ordinals) else None
 
     def _near(self, text: str, start: int, end: int) -> bool:
         """Whether `text[start:end]` is short and crosses at most one sentence end."""
@@ -128,15 +133,16 @@ class AnnouncedCount(BaseKind):
 
     def _count_ordinals(self, doc: Document, pos: int, limit: int) -> _Count | None:
         text = doc.text
-        first = self._ordinal(1).search(text, pos, limit)
+        one = self._ordinals[1]
+        first = one.search(text, pos, limit)
         if first is None or not self._near(text, pos, first.start()):
             return None
         k, at = 1, first.end()
-        while True:
-            nxt = self._ordinal(k + 1).search(text, at, limit)
+        while (pattern := self._ordinal(k + 1)) is not None:
+            nxt = pattern.search(text, at, limit)
             if nxt is None:
                 break
-            restart = self._ordinal(1).search(text, at, nxt.start())
+            restart = one.search(text, at, nxt.start())
             if restart is not None:
                 break  # a new run starts before the next item of this one
             k, at = k + 1, nxt.end()
@@ -219,7 +225,7 @@ class AnnouncedCount(BaseKind):
             for m in finditer(pattern, text):
                 raw = m.group("n")
                 announced = int(raw) if raw.isdigit() else cn_to_int(raw)
-                if not announced or announced > 30:
+                if not announced or announced > _MAX_ITEMS:
                     continue
                 counted = self._count(doc, m.end())
                 if counted is None or counted.low <= announced <= counted.high:
