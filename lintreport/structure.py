@@ -372,6 +372,12 @@ def analyse(
     if title is not None:
         stripped = title.text.strip()
         offset = title.start + title.text.find(stripped)
+        hashes = _MARKDOWN.match(stripped) if markdown else None
+        if hashes is not None and title_text is not None:
+            # "# 关于…的报告": the title is the text, not the Markdown marker
+            stripped = stripped[hashes.end() :]
+            offset += hashes.end()
+            title_text = _MARKDOWN.sub("", title_text, count=1)
         title_span = (offset, offset + len(stripped))
     elif page_markers:
         # `title` stays None: the line carries body text too, which body-scoped rules must see.

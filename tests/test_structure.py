@@ -93,3 +93,12 @@ def test_chrome_only_at_head_and_foot_and_never_a_sentence() -> None:
     body = "一是推进政务公开。点击量和访问量均有提升，来源:县政府办公室，时间:全年。\n"
     doc = Document.from_text("关于2023年度法治政府建设情况的报告\n" + body, "x.txt")
     assert doc.structure.chrome_lines == frozenset()
+
+
+def test_markdown_title_without_its_marker() -> None:
+    text = "# 某县司法局关于2023年度法治政府建设情况的报告\n\n县人民政府：\n\n## 一、主要举措\n"
+    doc = Document.from_text(text, "draft.md")
+    s = doc.structure
+    assert s.title_text == "某县司法局关于2023年度法治政府建设情况的报告"
+    assert doc.text[s.title_span[0] : s.title_span[1]] == s.title_text
+    assert [(h.level, h.markdown_level) for h in s.headings] == [(1, 2)]
