@@ -230,7 +230,7 @@ class OutdatedReference(BaseKind):
         return self._first_year
 
     def _matches(self, doc: Document) -> list[tuple[int, int]]:
-        """Spans of every pattern, longest first where they overlap (one finding per mention)."""
+        """Spans of every pattern; where they overlap the earliest (then longest) one wins."""
         spans: list[tuple[int, int]] = []
         for pattern in self._patterns:
             for m in finditer(pattern, doc.text):
