@@ -92,7 +92,7 @@ class CheckRun:
             rules = select_rules(packs, select, ignore)
         active = frozenset({r.id for r in rules} | {r.category.value for r in rules})
         unused_on = builtin_enabled(s.select, s.ignore)
-        if not rules and not unused_on:
+        if not rules and UNUSED_ID not in s.select:
             raise UsageError("没有启用任何规则：请检查 select/ignore 设置（命令行或配置文件）")
         ruleset = Ruleset(packs, rules, active, known, unused_on)
         for info in rule_infos(rules):
