@@ -7,8 +7,9 @@ preference, as:
 
 1. a section-level heading (a level-1 heading `一、…`, a heading whose numeral was lost, or an
    unnumbered Markdown heading of the top level) whose title contains one of `headings`;
-2. with `thematic`, the document's first section-level heading when its title names no required
-   section (reports often open with thematic headings such as `一、强部署明责任，着力提升法治质效`);
+2. with `thematic`, the first section-level heading whose title names no required section, if
+   it comes before the sections that follow in the canonical order (reports often open with
+   thematic headings such as `一、强部署明责任，着力提升法治质效`);
 3. one of `forms`: a lower-level heading (`at: subheading`) or text anywhere in a paragraph
    (`at: paragraph`) matching one of the form's patterns (or, with `min_count`, that many
    different patterns: the 8-item structure of a department report), optionally only `within`
@@ -258,8 +259,17 @@ class RequiredSections(BaseKind):
             for i in sorted(classes[id(h)]):
                 found.setdefault(i, self._from_heading(i, h))
         for i, c in enumerate(self._sections):
-            if i not in found and c.section.thematic and tops and not classes[id(tops[0])]:
-                found[i] = self._from_heading(i, tops[0])
+            if i in found or not c.section.thematic:
+                continue
+            # The first heading that names no section, if it comes before the sections that
+            # follow this one (a 第一责任人 heading may precede it).
+            limit = min(
+                (f.start for j, f in found.items() if j > i and self._ordered(j)),
+                default=len(doc.text),
+            )
+            unnamed = [h for h in tops if not classes[id(h)] and h.numeral_start < limit]
+            if unnamed:
+                found[i] = self._from_heading(i, unnamed[0])
         body = self._body_range(doc)
         # Weaker forms: ordered sections first (each after the previous one found), then the rest.
         order = [i for i, c in enumerate(self._sections) if c.section.ordered]
