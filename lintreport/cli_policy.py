@@ -10,13 +10,14 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from .baseline import load_baseline, write_baseline
 from .checkrun import CheckRun, exit_code
-from .config import KEYS, write_starter
+from .config import KEYS, shown_path, write_starter
 from .errors import UsageError
 from .formats import render, trait
 from .formats.jsonl import write_violations
@@ -24,6 +25,7 @@ from .model import RunResult
 from .runner import RunOptions
 from .settings import Overrides, Resolver, Settings
 from .statistics import write_statistics
+from .suppression import IGNORE_FILE, UNUSED_ID, append_ignore_entries, ignore_entry_text
 
 COMMANDS = ("init", "config")
 
@@ -60,6 +62,11 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
         "--baseline",
         metavar="FILE",
         help="只报告基线文件中没有的新问题（基线按文字指纹比对，不受行号移动影响）",
+    )
+    check.add_argument(
+        "--add-ignores",
+        action="store_true",
+        help="把当前全部问题作为条目追加到 .lintreport-ignore.yaml（配置文件旁，或文件所在目录）",
     )
     check.add_argument(
         "--write-baseline",
@@ -102,8 +109,15 @@ def overrides_from_args(args: argparse.Namespace) -> Overrides:
 def make_check_run(args: argparse.Namespace) -> CheckRun:
     if args.baseline and args.write_baseline:
         raise UsageError("--baseline 与 --write-baseline 不能同时使用")
+    if args.add_ignores and (args.write_baseline or args.fix or args.diff):
+        raise UsageError("--add-ignores 不能与 --write-baseline、--fix、--diff 同时使用")
     baseline = load_baseline(Path(args.baseline)) if args.baseline else None
-    keep = args.format == "text" or trait(args.format, "needs_text") or bool(args.write_baseline)
+    keep = (
+        args.format == "text"
+        or trait(args.format, "needs_text")
+        or bool(args.write_baseline)
+        or bool(getattr(args, "add_ignores", False))
+    )
     return CheckRun(
         Resolver(overrides_from_args(args)),
         baseline=baseline,
@@ -123,7 +137,7 @@ def check_paths(
 ) -> int:
     """Lint `args.paths` with configuration and policy, render, return the exit status."""
     options = dataclasses.replace(options, keep_text=checker.keep_text)
-    streaming = args.format == "jsonl" and not args.write_baseline
+    streaming = args.format == "jsonl" and not args.write_baseline and not args.add_ignores
     on_file = (lambda vs: write_violations(vs, out)) if streaming else None
     result = checker.run(args.paths, options, on_file=on_file)
     return finish(args, checker, result, out, err, rendered=streaming, color=color)
@@ -146,6 +160,8 @@ def finish(
         for e in result.errors:
             err.write(f"{e.path}: 无法检查：{e.message}\n")
         return 2 if result.errors else 0
+    if getattr(args, "add_ignores", False):
+        return _add_ignores(checker, result, err)
     if not trait(args.format, "needs_text") and args.format != "text":
         result = dataclasses.replace(result, texts={})
     if not rendered:
@@ -164,6 +180,28 @@ def finish(
         out.write("（" + "；".join(notes) + "）\n")
     run = checker.resolver.run_settings()
     return exit_code(result, run.fail_on or "error", run.max_warnings, args.exit_zero)
+
+
+def _add_ignores(checker: CheckRun, result: RunResult, err: TextIO) -> int:
+    """`--add-ignores`: record every finding in the ignore file of its configuration."""
+    grouped: dict[Path, list[tuple[str, str, str]]] = {}
+    for v in result.violations:
+        text = result.texts.get(v.path)
+        if text is None or v.rule == UNUSED_ID or v.path == "-":
+            continue
+        path = Path(v.path)
+        config = checker.resolver.config_for(path)
+        directory = config.root if config is not None else path.resolve().parent
+        target = directory / IGNORE_FILE
+        file = os.path.relpath(path.resolve(), directory.resolve())
+        entry = (v.rule, Path(file).as_posix(), ignore_entry_text(text, v.start, v.end))
+        grouped.setdefault(target, []).append(entry)
+    for target, entries in grouped.items():
+        append_ignore_entries(target, list(dict.fromkeys(entries)))
+        err.write(f"已向 {shown_path(target)} 追加 {len(entries)} 条忽略条目，请补写 reason\n")
+    for e in result.errors:
+        err.write(f"{e.path}: 无法检查：{e.message}\n")
+    return 2 if result.errors else 0
 
 
 def _show(settings: Settings, key: str) -> object:

@@ -22,6 +22,7 @@ valid but not active in this run are not reported (a `--select` run would otherw
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -365,3 +366,36 @@ def ignore_entry_text(text: str, start: int, end: int, width: int = 8) -> str:
     before = text[max(line_start, start - width) : start]
     after = text[end : min(line_end, end + width)]
     return f"{before}[[{text[start:end]}]]{after}"
+
+
+def append_ignore_entries(target: Path, entries: list[tuple[str, str, str]]) -> None:
+    """Append (rule, file glob, `before[[matched]]after`) entries to the ignore file `target`.
+
+    Appends text so the reviewers' comments and reasons already in the file stay; the result is
+    re-read, and the old file restored if it no longer parses (e.g. a flow-style `ignores: []`).
+    """
+    old = target.read_text(encoding="utf-8-sig") if target.exists() else None
+    lines = (
+        []
+        if old is not None
+        else [
+            "# lintreport 忽略文件：每条为 规则 + 文件 + [[被忽略的文字]]及其上下文\n",
+            "ignores:\n",
+        ]
+    )
+    if old is not None and old and not old.endswith("\n"):
+        lines.append("\n")
+    for rule, file, text in entries:
+        lines.append(f"  - rule: {json.dumps(rule, ensure_ascii=False)}\n")
+        lines.append(f"    file: {json.dumps(file, ensure_ascii=False)}\n")
+        lines.append(f"    text: {json.dumps(text, ensure_ascii=False)}\n")
+        lines.append('    reason: ""  # 请写明为什么这不是问题\n')
+    target.write_text((old or "") + "".join(lines), encoding="utf-8")
+    try:
+        load_ignore_file(target)
+    except ConfigError:
+        if old is None:
+            target.unlink()
+        else:
+            target.write_text(old, encoding="utf-8")
+        raise

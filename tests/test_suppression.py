@@ -163,3 +163,29 @@ def test_fix_leaves_suppressed_findings_alone(tmp_path: Path) -> None:
     assert txt.read_text(encoding="utf-8").endswith(
         "纲要》中的法制政府建设。\n大力推进法治政府建设。\n"
     )
+
+
+def test_add_ignores_writes_entries_that_then_suppress(tmp_path: Path) -> None:
+    (tmp_path / ".lintreport.yaml").write_text("select: [wording, metadata]\n", encoding="utf-8")
+    draft = tmp_path / "reports" / "r.txt"
+    draft.parent.mkdir()
+    draft.write_text(
+        "关于2023年度法治政府建设情况的报告\n大力推进法制政府建设，压实主题责任。\n",
+        encoding="utf-8",
+    )
+    before = json.loads(run_cli("check", "--format", "json", "reports", cwd=tmp_path).stdout)
+    assert {v["rule"] for v in before["violations"]} >= {"fazhi-not-fazhi", "typo-zhuti-zeren"}
+    added = run_cli("check", "--add-ignores", "reports", cwd=tmp_path)
+    assert added.returncode == 0, added.stderr
+    written = (tmp_path / ".lintreport-ignore.yaml").read_text(encoding="utf-8")
+    assert 'file: "reports/r.txt"' in written and "[[法制政府]]" in written
+    after = run_cli("check", "--format", "json", "reports", cwd=tmp_path)
+    assert after.returncode == 0 and json.loads(after.stdout)["violations"] == []
+    # a second run appends to the file, keeping what reviewers wrote
+    (tmp_path / ".lintreport-ignore.yaml").write_text(
+        written.replace('reason: ""', 'reason: "引用原文"', 1), encoding="utf-8"
+    )
+    draft.write_text(draft.read_text(encoding="utf-8") + "谁普法谁执法。\n", encoding="utf-8")
+    assert run_cli("check", "--add-ignores", "reports", cwd=tmp_path).returncode == 0
+    again = (tmp_path / ".lintreport-ignore.yaml").read_text(encoding="utf-8")
+    assert 'reason: "引用原文"' in again and "[[谁普法谁执法]]" in again
