@@ -96,6 +96,10 @@ def _rule_section(rule: Rule) -> list[str]:
     lines += [f"**依据**：{rule.source}", ""]
     if rule.link:
         lines += [f"**链接**：<{rule.link}>", ""]
+    details = getattr(rule.check, "explain", None)
+    extra = details() if callable(details) else None
+    if extra:
+        lines += ["**详情**：", "", "```text", *extra, "```", ""]
     if rule.bad:
         lines += ["**错误示例**（[[…]] 标出应报告的位置）：", ""]
         for example in rule.bad:

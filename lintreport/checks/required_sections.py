@@ -240,6 +240,23 @@ class RequiredSections(BaseKind):
             compiled.append(_Compiled(section, forms, requires))
         self._sections = tuple(compiled)
 
+    def explain(self) -> list[str]:
+        """The sections, the headings that satisfy them and the weaker forms accepted."""
+        severity = {"ok": "可以接受", "info": "提示", "warning": "警告"}
+        lines = ["必备章节（按规范顺序）："]
+        for n, c in enumerate(self._sections, 1):
+            section = c.section
+            lines.append(f"  {n}. {section.name}" + ("" if section.ordered else "（不检查位置）"))
+            if section.headings:
+                lines.append(f"     标题用语：{'、'.join(section.headings)}")
+            if section.thematic:
+                lines.append("     也接受：不属于其他章节的主题式一级标题")
+            for form in section.forms:
+                lines.append(f"     较弱形式：{form.label}（{severity[form.severity]}）")
+            if section.requires is not None:
+                lines.append(f"     必须包含：{section.requires.label}")
+        return lines
+
     # -- locating --------------------------------------------------------------------------
 
     def _classify(self, heading: Heading) -> set[int]:
