@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from .config import ConfigFile, ConfigFinder, load_config
+from .config import ConfigData, ConfigFile, ConfigFinder, load_config
 from .model import Severity
 
 DEFAULT_PACKS = ("fazhi-annual",)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -91,65 +93,56 @@ class Resolver:
         return self.settings_for(Path.cwd())
 
 
-def resolve(config: ConfigFile | None, o: Overrides) -> Settings:
-    origins: dict[str, str] = {}
+class _Picker:
+    """Chooses each value by precedence and remembers where it came from."""
 
-    def pick(key: str, cli_value: object, config_value: object, default: object) -> object:
-        if cli_value not in (None, ()):
-            origins[key] = "命令行"
+    def __init__(self, config: ConfigFile | None) -> None:
+        self.config = config
+        self.data = config.data if config is not None else ConfigData()
+        self.origins: dict[str, str] = {}
+
+    def in_config(self, key: str) -> bool:
+        return self.config is not None and key in self.config.positions
+
+    def pick(self, key: str, cli_value: T | None, config_value: T, default: T) -> T:
+        if cli_value is not None and cli_value != ():
+            self.origins[key] = "命令行"
             return cli_value
-        if config is not None and key in config.positions:
-            origins[key] = config.origin(key)
+        if self.config is not None and self.in_config(key):
+            self.origins[key] = self.config.origin(key)
             return config_value
-        origins[key] = "默认"
+        self.origins[key] = "默认"
         return default
 
-    data = config.data if config is not None else None
+
+def resolve(config: ConfigFile | None, o: Overrides) -> Settings:
+    p = _Picker(config)
+    data = p.data
     root = config.root if config is not None else Path(".")
-    config_packs = None
-    if data is not None and data.packs is not None:
-        config_packs = tuple(_pack_spec(p, root) for p in data.packs)
-    packs = pick("packs", o.packs, config_packs, DEFAULT_PACKS)
-    extra: tuple[str, ...] = ()
-    if data is not None and data.extra_packs:
-        extra = tuple(_pack_spec(p, root) for p in data.extra_packs)
-        origins["extra_packs"] = config.origin("extra_packs") if config else "默认"
-    select = pick("select", o.select, tuple(data.select) if data else (), ())
-    ignore = tuple(data.ignore) if data else ()
-    if ignore and config is not None:
-        origins["ignore"] = config.origin("ignore")
-    if o.ignore:
+    config_packs = tuple(_pack_spec(x, root) for x in data.packs or ())
+    packs = p.pick("packs", o.packs, config_packs, DEFAULT_PACKS)
+    extra = tuple(_pack_spec(x, root) for x in data.extra_packs)
+    p.pick("extra_packs", None, extra, ())
+    select = p.pick("select", o.select, tuple(data.select), ())
+    ignore = p.pick("ignore", None, tuple(data.ignore), ())
+    if o.ignore:  # --ignore adds to the configuration's list
         ignore = tuple(dict.fromkeys((*ignore, *o.ignore)))
-        origins["ignore"] = ("命令行 + " + origins["ignore"]) if "ignore" in origins else "命令行"
-    origins.setdefault("ignore", "默认")
-
-    def from_config(key: str, default: object) -> object:
-        if config is not None and key in config.positions:
-            origins[key] = config.origin(key)
-            return getattr(data, key)
-        origins[key] = "默认"
-        return default
-
-    severity = from_config("severity", {})
-    per_file = from_config("per_file_ignores", {})
-    include = from_config("include", [])
-    exclude = from_config("exclude", [])
+        base = p.origins["ignore"]
+        p.origins["ignore"] = "命令行" if base == "默认" else f"命令行 + {base}"
+    severity = p.pick("severity", None, data.severity, {})
+    per_file = p.pick("per_file_ignores", None, data.per_file_ignores, {})
     return Settings(
         config=config,
-        packs=tuple(dict.fromkeys((*packs, *extra))),  # type: ignore[misc]
-        select=tuple(select),  # type: ignore[arg-type]
+        packs=tuple(dict.fromkeys((*packs, *extra))),
+        select=select,
         ignore=ignore,
-        severity=tuple((k, Severity(v)) for k, v in severity.items()),  # type: ignore[attr-defined]
-        per_file_ignores=tuple((g, tuple(r)) for g, r in per_file.items()),  # type: ignore[attr-defined]
-        year=pick("year", o.year, data.year if data else None, None),  # type: ignore[arg-type]
-        report_type=pick(  # type: ignore[arg-type]
-            "report_type", o.report_type, data.report_type if data else None, None
-        ),
-        include=tuple(include),  # type: ignore[arg-type]
-        exclude=tuple(exclude),  # type: ignore[arg-type]
-        fail_on=pick("fail_on", o.fail_on, data.fail_on if data else None, "error"),  # type: ignore[arg-type]
-        max_warnings=pick(  # type: ignore[arg-type]
-            "max_warnings", o.max_warnings, data.max_warnings if data else None, None
-        ),
-        origins=origins,
+        severity=tuple((k, Severity(v)) for k, v in severity.items()),
+        per_file_ignores=tuple((g, tuple(r)) for g, r in per_file.items()),
+        year=p.pick("year", o.year, data.year, None),
+        report_type=p.pick("report_type", o.report_type, data.report_type, None),
+        include=p.pick("include", None, tuple(data.include), ()),
+        exclude=p.pick("exclude", None, tuple(data.exclude), ()),
+        fail_on=p.pick("fail_on", o.fail_on, data.fail_on, None) or "error",
+        max_warnings=p.pick("max_warnings", o.max_warnings, data.max_warnings, None),
+        origins=p.origins,
     )

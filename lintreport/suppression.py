@@ -88,6 +88,7 @@ class _Directive:
     start: int
     end: int
     line: int
+    end_line: int  # a comment may span lines; "next line" is the one after it ends
     used: set[str] = field(default_factory=set)  # names that suppressed something ("" for all)
 
 
@@ -138,7 +139,12 @@ def apply_comment_directives(
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     directives = [
         _Directive(
-            m.group(1), _names(m.group(2)), m.start(), m.end(), _position(line_starts, m.start())[0]
+            m.group(1),
+            _names(m.group(2)),
+            m.start(),
+            m.end(),
+            _position(line_starts, m.start())[0],
+            _position(line_starts, m.end())[0],
         )
         for m in _DIRECTIVE.finditer(text)
     ]
@@ -169,9 +175,10 @@ def apply_comment_directives(
     by_line: dict[int, list[_Directive]] = {}
     for d in directives:
         if d.kind == "disable-line":
-            by_line.setdefault(d.line, []).append(d)
+            for line in range(d.line, d.end_line + 1):
+                by_line.setdefault(line, []).append(d)
         elif d.kind == "disable-next-line":
-            by_line.setdefault(d.line + 1, []).append(d)
+            by_line.setdefault(d.end_line + 1, []).append(d)
 
     kept: list[Violation] = []
     suppressed = 0

@@ -189,3 +189,12 @@ def test_add_ignores_writes_entries_that_then_suppress(tmp_path: Path) -> None:
     assert run_cli("check", "--add-ignores", "reports", cwd=tmp_path).returncode == 0
     again = (tmp_path / ".lintreport-ignore.yaml").read_text(encoding="utf-8")
     assert 'reason: "引用原文"' in again and "[[谁普法谁执法]]" in again
+
+
+def test_a_directive_spanning_lines_applies_after_its_end(tmp_path: Path) -> None:
+    text = TITLE + (
+        "<!-- lintreport-disable-next-line\n     fazhi-not-fazhi -->\n"  # 3-4
+        "大力推进法制政府建设。\n"  # 5: suppressed
+        "大力推进法制政府建设。\n"  # 6: reported
+    )
+    assert _check(tmp_path, "a.md", text) == [(6, "fazhi-not-fazhi")]
