@@ -287,3 +287,13 @@ def sentences(text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[
     if endpos > start:
         spans.append((start, endpos))
     return spans
+
+
+_ENDS = "。！？!?；;\n"
+
+
+def sentence_around(text: str, pos: int) -> tuple[int, int]:
+    """The span of the sentence (as `sentences` cuts them) that contains offset `pos`."""
+    lo = max(text.rfind(ch, 0, pos) for ch in _ENDS) + 1
+    found = [i for i in (text.find(ch, pos) for ch in _ENDS) if i >= 0]
+    return lo, min(found, default=len(text))

@@ -53,7 +53,7 @@ import regex
 
 from ..document import Document
 from ..model import Finding
-from ..quantities import Interval, Quantity, find_quantities, format_number, sentences
+from ..quantities import Interval, Quantity, find_quantities, format_number, sentence_around
 from .base import BaseKind, ParamError, literal_alternation
 
 
@@ -186,24 +186,25 @@ class RateRelation(BaseKind):
 
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        for line in doc.lines:
-            if "率" not in line.text:
-                continue  # cheap literal test before any parsing
-            for lo, hi in sentences(text, line.start, line.end):
-                qs: list[Quantity] | None = None
-                for m in self._mention.finditer(text, lo, hi):
-                    shared = "、和及与"
-                    if (m.end() < hi and text[m.end()] in shared) or (
-                        m.start() > lo and text[m.start() - 1] in shared
-                    ):
-                        continue  # one figure shared by several rates
-                    if self._qualified_elsewhere(text, m.start(), lo):
-                        continue
-                    if qs is None:
-                        qs = find_quantities(text, lo, hi)
-                    stated = next((q for q in qs if q.start == m.end()), None)
-                    if stated is None or not stated.percent:
-                        continue
-                    finding = self._check(text, m.group("name"), stated, qs, lo, hi)
-                    if finding is not None:
-                        yield finding
+        # Only sentences with a 率 are parsed at all: find it, then cut the sentence around it.
+        pos = text.find("率")
+        while pos >= 0:
+            lo, hi = sentence_around(text, pos)
+            pos = text.find("率", hi)
+            qs: list[Quantity] | None = None
+            for m in self._mention.finditer(text, lo, hi):
+                shared = "、和及与"
+                if (m.end() < hi and text[m.end()] in shared) or (
+                    m.start() > lo and text[m.start() - 1] in shared
+                ):
+                    continue  # one figure shared by several rates
+                if self._qualified_elsewhere(text, m.start(), lo):
+                    continue
+                if qs is None:
+                    qs = find_quantities(text, lo, hi)
+                stated = next((q for q in qs if q.start == m.end()), None)
+                if stated is None or not stated.percent:
+                    continue
+                finding = self._check(text, m.group("name"), stated, qs, lo, hi)
+                if finding is not None:
+                    yield finding

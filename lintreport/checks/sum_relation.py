@@ -58,11 +58,19 @@ import regex
 
 from ..document import Document
 from ..model import Finding
-from ..quantities import Interval, Quantity, find_quantities, format_number, sentences
+from ..quantities import (
+    UNITS,
+    Interval,
+    Quantity,
+    find_quantities,
+    format_number,
+    sentences,
+)
 from .base import BaseKind, ParamError, literal_alternation
 
 _OPEN = "（("
 _CLOSE = "）)"
+_UNIT_ENDS = frozenset(u[-1] for u in UNITS)
 _LABEL = regex.compile(r"[\p{Han}“”‘’《》〈〉\p{Zs}]*")
 
 
@@ -151,6 +159,13 @@ class SumRelation(BaseKind):
             self._anchor_words = tuple(params.total_markers)
         else:
             self._anchor_words = _OPEN
+        # The cheap test a line must pass before any parsing: an opener, a 合计 word, or for
+        # brackets a unit right before the bracket (most brackets in a report follow no figure).
+        self._cheap = (
+            None
+            if params.shape == "parenthesised"
+            else regex.compile(literal_alternation(self._anchor_words))
+        )
 
     # -- parsing -------------------------------------------------------------------------
 
@@ -315,12 +330,27 @@ class SumRelation(BaseKind):
             ):
                 yield self._finding(p.quantity, p.children)
 
+    def _worth(self, text: str, lo: int, hi: int) -> bool:
+        """Cheap test before any parsing: an opener or 合计 word, or a unit right before a
+        bracket (most brackets in a report follow no figure)."""
+        if self._cheap is not None:
+            return self._cheap.search(text, lo, hi) is not None
+        for bracket in _OPEN:
+            pos = text.find(bracket, lo, hi)
+            while pos >= 0:
+                if pos > lo and text[pos - 1] in _UNIT_ENDS:
+                    return True
+                pos = text.find(bracket, pos + 1, hi)
+        return False
+
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         for line in doc.lines:
-            if not any(w in line.text for w in self._anchor_words):
-                continue  # cheap literal test before any parsing
+            if not self._worth(text, line.start, line.end):
+                continue
             for lo, hi in sentences(text, line.start, line.end):
+                if not self._worth(text, lo, hi):
+                    continue
                 for total, parts in self._relations(text, lo, hi):
                     yield from self._check(total, parts)
 

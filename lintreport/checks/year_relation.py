@@ -68,7 +68,7 @@ import regex
 
 from ..document import Document
 from ..model import Finding
-from ..quantities import sentences
+from ..quantities import sentence_around
 from ..structure import Heading
 from .base import BaseKind, ParamError, compile_regex, finditer, literal_alternation
 
@@ -201,28 +201,26 @@ class YearRelation(BaseKind):
         skip.append((closing.start, closing.end))
         skip_lines = doc.structure.chrome_lines
         text = doc.text
-        for lo, hi in sentences(text, 0, len(text)):
-            if doc.position(lo)[0] in skip_lines:
+        for m in finditer(self._pattern, text):
+            if any(a <= m.start() < b for a, b in skip):
                 continue
-            for m in finditer(self._pattern, text, lo, hi):
-                if any(a <= m.start() < b for a, b in skip):
-                    continue
-                y, mo = int(m.group("y")), int(m.group("m"))
-                d = int(m.group("d")) if "d" in m.groupdict() and m.group("d") else None
-                later = (y, mo, d) > limit if d is not None else (y, mo) > limit[:2]
-                if not later:
-                    continue
-                if self._future is not None and self._future.search(text, lo, hi):
-                    break
-                yield Finding(
-                    start=m.start(),
-                    end=m.end(),
-                    args={
-                        "match": m.group(),
-                        "date": m.group(),
-                        "closing": f"{closing.year}年{closing.month}月{closing.day}日",
-                    },
-                )
+            y, mo = int(m.group("y")), int(m.group("m"))
+            d = int(m.group("d")) if "d" in m.groupdict() and m.group("d") else None
+            later = (y, mo, d) > limit if d is not None else (y, mo) > limit[:2]
+            if not later or doc.position(m.start())[0] in skip_lines:
+                continue
+            lo, hi = sentence_around(text, m.start())
+            if self._future is not None and self._future.search(text, lo, hi):
+                continue
+            yield Finding(
+                start=m.start(),
+                end=m.end(),
+                args={
+                    "match": m.group(),
+                    "date": m.group(),
+                    "closing": f"{closing.year}年{closing.month}月{closing.day}日",
+                },
+            )
 
     def run(self, doc: Document) -> Iterator[Finding]:
         if self.params.check == "plan_section":

@@ -21,7 +21,7 @@ UNITS = ["件", "次", "人", "项"]
 DIGITS = "零一二三四五六七八九"
 
 PAREN = SumRelation(SumParams(shape="parenthesised", relation="at_most"))
-AFTER = SumRelation(SumParams(shape="total_after", relation="equal"))
+AFTER = SumRelation(SumParams(shape="total_after", relation="equal", nested=False))
 RATE = RateRelation(
     RateParams(rates=[Rate(name="受理率", numerator=["受理"], denominator=["收到"])])
 )
