@@ -192,6 +192,13 @@ def _display(path: Path) -> str:
     return path.as_posix()
 
 
+_BROKEN_LINK = "符号链接无效（目标不存在或链接成环），无法读取"
+
+
+def _broken_link(path: Path) -> bool:
+    return path.is_symlink() and not path.exists()
+
+
 def collect_paths(paths: Sequence[str], options: RunOptions) -> tuple[list[Path], list[FileError]]:
     """Expand directories (recursively, by extension, sorted); missing paths become errors."""
     files: list[Path] = []
@@ -212,8 +219,16 @@ def collect_paths(paths: Sequence[str], options: RunOptions) -> tuple[list[Path]
             if not found:
                 exts = "、".join(options.extensions)
                 errors.append(FileError(_display(p), f"目录中没有可检查的文件（{exts}）"))
-            files.extend(sorted(found))
-        elif p.exists() or p.is_symlink():
+            for f in sorted(found):
+                if _broken_link(f):
+                    errors.append(FileError(_display(f), _BROKEN_LINK))
+                else:
+                    files.append(f)
+        elif _broken_link(p):
+            # NOTE: refused here, before anything calls Path.resolve(), which raises
+            # RuntimeError on a symlink loop
+            errors.append(FileError(_display(p), _BROKEN_LINK))
+        elif p.exists():
             files.append(p)
         else:
             errors.append(FileError(_display(p), "文件不存在"))

@@ -70,7 +70,16 @@ def load_yaml(text: str, path: str) -> tuple[Node | None, list[PackIssue]]:
 
     Raises YamlLoadError for text that is not YAML, or nested too deep to read.
     """
-    loader = yaml.SafeLoader(text)
+    try:
+        # the reader rejects control characters as soon as it is built, before any parsing
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        char = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+        raise YamlLoadError(
+            PackIssue(path, line, col, f"不是有效的 YAML：含有不允许的字符 {char}")
+        ) from None
     issues: list[PackIssue] = []
     try:
         root = loader.get_single_node()
@@ -83,7 +92,8 @@ def load_yaml(text: str, path: str) -> tuple[Node | None, list[PackIssue]]:
         problem = exc.problem or exc.context or "语法错误"
         raise YamlLoadError(PackIssue(path, line, col, f"不是有效的 YAML：{problem}")) from None
     except yaml.YAMLError as exc:
-        raise YamlLoadError(PackIssue(path, 1, 1, f"不是有效的 YAML：{exc}")) from None
+        message = " ".join(str(exc).split())  # one line, whatever PyYAML put in it
+        raise YamlLoadError(PackIssue(path, 1, 1, f"不是有效的 YAML：{message}")) from None
     except RecursionError:
         raise YamlLoadError(PackIssue(path, 1, 1, "YAML 嵌套层级过深，无法读取")) from None
     finally:
