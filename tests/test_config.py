@@ -178,3 +178,46 @@ def test_max_warnings_and_fail_on_never(tmp_path: Path) -> None:
     _write(tmp_path / ".lintreport.yaml", "severity:\n  wording: warning\nmax_warnings: 1\n")
     assert run_cli(*args, cwd=tmp_path).returncode == 1
     assert run_cli(*args, "--exit-zero", cwd=tmp_path).returncode == 0
+
+
+HOUSE_PACK = """\
+id: house-style
+name: 本单位补充规则
+rules:
+  - id: house-term-jiguan
+    kind: pattern
+    category: wording
+    severity: warning
+    message: "“{match}”应写作“{replacement}”（本单位用语规范）。"
+    source: 本单位公文用语规范（测试）
+    fix: safe
+    terms: {机关单位: 机关和单位}
+    examples:
+      bad:
+        - text: 各[[机关单位]]要落实。
+          fixed: 各机关和单位要落实。
+      good: [各机关和单位要落实。]
+"""
+
+
+def test_extra_packs_are_relative_to_the_config_and_load_beside_the_default(
+    tmp_path: Path,
+) -> None:
+    _write(tmp_path / "rules" / "house.yml", HOUSE_PACK)
+    _write(tmp_path / ".lintreport.yaml", "extra_packs: [rules/house.yml]\n")
+    _write(tmp_path / "sub" / "a.txt", DRAFT + "各机关单位要落实。\n")
+    proc = run_cli("check", "--format", "json", "a.txt", cwd=tmp_path / "sub")
+    rules = {r for _, r in _rules(proc.stdout)}
+    assert {"house-term-jiguan", "fazhi-not-fazhi"} <= rules, proc.stderr
+    shown = json.loads(run_cli("config", "sub/a.txt", "--format", "json", cwd=tmp_path).stdout)
+    assert shown["settings"]["extra_packs"]["from"] == ".lintreport.yaml:1:1"
+
+
+def test_explicit_config_file_is_used_for_every_input(tmp_path: Path) -> None:
+    _write(tmp_path / ".lintreport.yaml", "select: [typo-zhuti-zeren]\n")
+    _write(tmp_path / "ci" / "strict.yaml", "select: [fazhi-not-fazhi]\n")
+    _write(tmp_path / "a.txt", DRAFT)
+    proc = run_cli("check", "--format", "json", "--config", "ci/strict.yaml", "a.txt", cwd=tmp_path)
+    assert _rules(proc.stdout) == [("a.txt", "fazhi-not-fazhi")]
+    missing = run_cli("check", "--config", "nope.yaml", "a.txt", cwd=tmp_path)
+    assert missing.returncode == 2 and "nope.yaml" in missing.stderr
