@@ -17,7 +17,14 @@ from typing import TextIO
 from . import __version__
 from .checkrun import CheckRun
 from .cli_policy import COMMANDS as POLICY_COMMANDS
-from .cli_policy import add_check_options, add_commands, check_paths, finish, make_check_run
+from .cli_policy import (
+    add_check_options,
+    add_commands,
+    check_paths,
+    explain_builtin,
+    finish,
+    make_check_run,
+)
 from .cli_policy import run_command as run_policy_command
 from .errors import InputError, LintreportError, PackError, UsageError
 from .examples import run_pack_examples
@@ -293,6 +300,8 @@ def main(
         if args.command == "rules":
             return list_rules(_packs(args.pack), out, args.format)
         if args.command == "explain":
+            if explain_builtin(args.rule, out):
+                return 0
             return explain_rule(_packs(args.pack), args.rule, out)
         if args.command in POLICY_COMMANDS:
             return run_policy_command(args, out)

@@ -25,7 +25,13 @@ from .model import RunResult
 from .runner import RunOptions
 from .settings import Overrides, Resolver, Settings
 from .statistics import write_statistics
-from .suppression import IGNORE_FILE, UNUSED_ID, append_ignore_entries, ignore_entry_text
+from .suppression import (
+    IGNORE_FILE,
+    UNUSED_ID,
+    UNUSED_RULE,
+    append_ignore_entries,
+    ignore_entry_text,
+)
 
 COMMANDS = ("init", "config")
 
@@ -202,6 +208,20 @@ def _add_ignores(checker: CheckRun, result: RunResult, err: TextIO) -> int:
     for e in result.errors:
         err.write(f"{e.path}: 无法检查：{e.message}\n")
     return 2 if result.errors else 0
+
+
+def explain_builtin(rule_id: str, out: TextIO) -> bool:
+    """`lintreport explain unused-suppression`: the one rule that lives in code, not a pack."""
+    if rule_id != UNUSED_ID:
+        return False
+    r = UNUSED_RULE
+    out.write(
+        f"{r.id}  （{r.category.value} / 警告）\n\n"
+        f"问题：{r.message}\n原因：{r.description}\n依据：{r.source}\n"
+        "来源：lintreport 内置（抑制指令与 .lintreport-ignore.yaml，见 docs/configuration.md）\n"
+        "关闭：ignore: [unused-suppression]\n"
+    )
+    return True
 
 
 def _show(settings: Settings, key: str) -> object:

@@ -198,3 +198,9 @@ def test_a_directive_spanning_lines_applies_after_its_end(tmp_path: Path) -> Non
         "大力推进法制政府建设。\n"  # 6: reported
     )
     assert _check(tmp_path, "a.md", text) == [(6, "fazhi-not-fazhi")]
+
+
+def test_explain_knows_the_builtin_rule() -> None:
+    proc = run_cli("explain", "unused-suppression")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("unused-suppression  （metadata / 警告）")
