@@ -156,11 +156,14 @@ class AnnouncedCount(BaseKind):
         between = range(line_no + 1, first.line)
         if first.level is None or any(doc.line_text(n).strip() for n in between):
             return None
+        if first.number != 1:
+            return None  # items start at 1; "15、" is a page marker or a later list
         count = 0
         for h in headings:
-            if h.level is None or h.level < first.level:
+            lost = h.style == "、" and first.level == 1  # a level-1 heading that lost its numeral
+            if (h.level is None and not lost) or (h.level is not None and h.level < first.level):
                 break
-            if h.level == first.level and h.style == first.style:
+            if lost or (h.level == first.level and h.style == first.style):
                 count += 1
         return _Count(count, count, count)
 
@@ -213,7 +216,9 @@ class AnnouncedCount(BaseKind):
             return self._count_list(text, end, limit)
         line_end = doc.lines[line_no - 1].end
         rest_of_line = text[end:line_end].strip()
-        if not rest_of_line or (rest_of_line[-1] in "：:" and len(rest_of_line) < 40):
+        # The announcement ends its line (…以下5个方面：, …以下3项工作。): items may be headings.
+        last_sentence = not any(ch in _SENTENCE_END + "：:" for ch in rest_of_line[:-1])
+        if not rest_of_line or (last_sentence and len(rest_of_line) < 40):
             by_heading = self._count_headings(doc, line_no)
             if by_heading is not None:
                 return by_heading

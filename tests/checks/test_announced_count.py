@@ -124,3 +124,14 @@ def test_list_with_commas_is_not_judged() -> None:
 def test_pattern_needs_group_n() -> None:
     with pytest.raises(ParamError):
         AnnouncedCount(Params(pattern=["以下\\d个"], items="ordinals"))
+
+
+def test_sections_announced_in_the_preamble_count_a_lost_numeral_heading() -> None:
+    text = (
+        "关于2024年法治政府建设情况报告\n现从以下3个方面报告如下。\n一、主要举措及成效\n略。\n"
+        "二、存在问题\n略。\n、下步工作安排\n略。\n"
+    )
+    assert findings(text, **ORDINALS) == []
+    assert findings(text.replace("以下3个", "以下4个"), **ORDINALS) == [
+        ("4", {"announcement": "以下4个方面", "announced": "4", "found": "3"})
+    ]
