@@ -66,6 +66,7 @@ class CheckRun:
     _packs: dict[tuple[str, ...], list[Pack]] = field(default_factory=dict)
     _rulesets: dict[tuple[object, ...], Ruleset] = field(default_factory=dict)
     _ignore_files: dict[Path, IgnoreFile | None] = field(default_factory=dict)
+    _checked: set[tuple[object, ...]] = field(default_factory=set)
     rules_seen: dict[str, RuleInfo] = field(default_factory=dict)
     suppressed: int = 0
     baselined: int = 0
@@ -75,7 +76,13 @@ class CheckRun:
     def ruleset(self, s: Settings) -> Ruleset:
         key = s.rule_key()
         if key in self._rulesets:
-            return self._rulesets[key]
+            found = self._rulesets[key]
+            checked = (key, s.config.path if s.config else None)
+            if checked not in self._checked:  # same rules, another config: check its names
+                self._check_names(s, found.known)
+                self._checked.add(checked)
+            return found
+        self._checked.add((key, s.config.path if s.config else None))
         if s.packs not in self._packs:
             self._packs[s.packs] = load_packs(list(s.packs))
         packs = self._packs[s.packs]

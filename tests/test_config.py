@@ -221,3 +221,13 @@ def test_explicit_config_file_is_used_for_every_input(tmp_path: Path) -> None:
     assert _rules(proc.stdout) == [("a.txt", "fazhi-not-fazhi")]
     missing = run_cli("check", "--config", "nope.yaml", "a.txt", cwd=tmp_path)
     assert missing.returncode == 2 and "nope.yaml" in missing.stderr
+
+
+def test_names_are_checked_in_every_config_even_with_the_same_rules(tmp_path: Path) -> None:
+    _write(tmp_path / "a" / ".lintreport.yaml", "severity:\n  wording: warning\n")
+    _write(tmp_path / "b" / ".lintreport.yaml", "severity:\n  wordin: warning\n")
+    _write(tmp_path / "a" / "x.txt", DRAFT)
+    _write(tmp_path / "b" / "x.txt", DRAFT)
+    proc = run_cli("check", "a", "b", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "b/.lintreport.yaml:2:3:" in proc.stderr and "wording" in proc.stderr
