@@ -95,6 +95,10 @@ class FigureRelation(BaseKind):
             raise ParamError("point_at", f"“{params.point_at}”不是关系中的名字")
         self._groups = frozenset(g for p in self._patterns for g in p.groupindex)
 
+    def explain(self) -> list[str]:
+        unit = "，各数字须同单位" if self.params.same_unit else ""
+        return [f"必须成立的关系：{self._relation.source}（数字按区间计算{unit}）"]
+
     def allowed_placeholders(self) -> frozenset[str]:
         return self.placeholders | self._groups
 

@@ -120,6 +120,17 @@ class RateRelation(BaseKind):
         }
         self._gap = regex.compile(rf"[\p{{Han}}“”《》]{{0,{params.max_gap}}}")
 
+    def explain(self) -> list[str]:
+        lines = ["分子、分母的配对（句中各只有一个数字时才计算）："]
+        for r in self.params.rates:
+            lines.append(f"  {r.name} = {'/'.join(r.numerator)} ÷ {'/'.join(r.denominator)}")
+        if self.params.prefixes:
+            lines.append(f"比率名称前允许的修饰语：{'、'.join(self.params.prefixes)}")
+        truncation = "，也接受截断写法" if self.params.allow_truncation else ""
+        extra = self.params.tolerance
+        lines.append(f"容差：按文中小数位四舍五入{truncation}，另加 {extra} 个百分点")
+        return lines
+
     def _qualified_elsewhere(self, text: str, start: int, lo: int) -> bool:
         """Whether Han text before the rate name makes it another rate (准期结案率)."""
         if start == lo or not regex.match(r"\p{Han}", text[start - 1]):
