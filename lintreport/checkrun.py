@@ -21,20 +21,13 @@ from .document import Document
 from .errors import PackIssue, UsageError
 from .formats.descriptors import RuleInfo, rule_infos
 from .globs import any_match
+from .ignorefile import IGNORE_FILE, IgnoreFile, load_ignore_file
 from .model import Category, DocumentInfo, FileError, Finding, RunResult, Severity, Violation
 from .pack import Pack, Rule, load_packs
 from .pack.schema import did_you_mean
 from .runner import FileOutcome, RunOptions, collect_paths, lint_file, select_rules
 from .settings import Resolver, Settings
-from .suppression import (
-    IGNORE_FILE,
-    UNUSED_ID,
-    UNUSED_RULE,
-    IgnoreFile,
-    apply_comment_directives,
-    builtin_enabled,
-    load_ignore_file,
-)
+from .suppression import UNUSED_ID, UNUSED_RULE, apply_comment_directives, builtin_enabled
 
 CATEGORIES = frozenset(c.value for c in Category)
 

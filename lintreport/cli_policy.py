@@ -21,17 +21,12 @@ from .config import KEYS, shown_path, write_starter
 from .errors import UsageError
 from .formats import render, trait
 from .formats.jsonl import write_violations
+from .ignorefile import IGNORE_FILE, append_ignore_entries, ignore_entry_text
 from .model import RunResult
 from .runner import RunOptions
 from .settings import Overrides, Resolver, Settings
 from .statistics import write_statistics
-from .suppression import (
-    IGNORE_FILE,
-    UNUSED_ID,
-    UNUSED_RULE,
-    append_ignore_entries,
-    ignore_entry_text,
-)
+from .suppression import UNUSED_ID, UNUSED_RULE
 
 COMMANDS = ("init", "config")
 

@@ -8,10 +8,8 @@ commas or spaces, or nothing for all rules:
     <!-- lintreport-disable-next-line RULE -->      off for the next line only
     <!-- lintreport-disable-line RULE -->           off for the line holding the comment
 
-Plain text and Word documents have no comments, so `.lintreport-ignore.yaml` (in the file's
-directory or beside its configuration) lists entries of rule + file glob + the matched text with
-a little context around it, written `before[[matched]]after`. An entry matches a finding of that
-rule whose text and context are the same, wherever the lines have moved.
+Plain text and Word documents have no comments: ignorefile.py reads the sidecar
+`.lintreport-ignore.yaml` for them.
 
 A directive or entry that suppresses nothing is itself reported, as rule `unused-suppression`
 (category metadata: it is about annotations of the document, not its content; severity
@@ -22,19 +20,12 @@ valid but not active in this run are not reported (a `--select` run would otherw
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from .config import ConfigError, shown_path
-from .errors import PackIssue
 from .formats.descriptors import RuleInfo
-from .globs import glob_match
 from .model import Category, Severity, Violation
-from .pack.schema import MISSING, Validator
-from .pack.yamlpos import Node, YamlLoadError, load_yaml
 
 UNUSED_ID = "unused-suppression"
 UNUSED_RULE = RuleInfo(
@@ -48,19 +39,17 @@ UNUSED_RULE = RuleInfo(
     ),
     source="lintreport 工具规则（参照 ruff 的 unused-noqa 检查），无规范依据",
 )
-IGNORE_FILE = ".lintreport-ignore.yaml"
 COMMENT_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 _DIRECTIVE = re.compile(
     r"<!--\s*lintreport-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->"
 )
-_MARKER = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 
 
 def _names(raw: str) -> tuple[str, ...]:
     return tuple(n for n in re.split(r"[\s,，]+", raw.strip()) if n)
 
 
-def _covers(name: str, v: Violation) -> bool:
+def covers(name: str, v: Violation) -> bool:
     return name == v.rule or name == v.category.value
 
 
@@ -101,7 +90,7 @@ class Outcome:
     unused: list[Violation]
 
 
-def _unused_violation(
+def unused_violation(
     path: str, pos: tuple[int, int, int, int], names: str, span: tuple[int, int] = (0, 0)
 ) -> Violation:
     line, col, end_line, end_col = pos
@@ -206,7 +195,7 @@ def apply_comment_directives(
                 ]
             if bad:
                 pos = (*_position(line_starts, d.start), *_position(line_starts, d.end))
-                unused.append(_unused_violation(path, pos, "、".join(bad), (d.start, d.end)))
+                unused.append(unused_violation(path, pos, "、".join(bad), (d.start, d.end)))
     return Outcome(kept, suppressed, unused)
 
 
@@ -216,7 +205,7 @@ def _line_hit(candidates: Iterable[_Directive], v: Violation) -> _Directive | No
             d.used.add("")
             return d
         for n in d.names:
-            if _covers(n, v):
+            if covers(n, v):
                 d.used.add(n)
                 return d
     return None
@@ -240,169 +229,3 @@ def _block_hit(
         all_off.used.add("")
         return all_off
     return None
-
-
-@dataclass(frozen=True, kw_only=True)
-class IgnoreEntry:
-    rule: str
-    file: str
-    text: str
-    reason: str | None = None
-
-
-@dataclass
-class _Entry:
-    rule: str
-    file: str
-    before: str
-    matched: str
-    after: str
-    marked: bool
-    line: int
-    column: int
-    used: bool = False
-    applied: bool = False  # its file was checked with its rule active
-
-
-@dataclass
-class IgnoreFile:
-    """A loaded `.lintreport-ignore.yaml`: entries matched against findings of every run."""
-
-    path: Path
-    entries: list[_Entry]
-
-    def suppresses(
-        self,
-        v: Violation,
-        relpath: str,
-        text: str,
-        active: Collection[str],
-        *,
-        record: bool = True,
-    ) -> bool:
-        """Whether an entry matches `v`; with `record`, entries remember being applied/used."""
-        hit = False
-        for e in self.entries:
-            if not glob_match(e.file, relpath):
-                continue
-            if e.rule in active and record:
-                e.applied = True
-            if hit or not _covers(e.rule, v) or text[v.start : v.end] != e.matched:
-                continue
-            if e.marked and (
-                text[max(0, v.start - len(e.before)) : v.start] != e.before
-                or text[v.end : v.end + len(e.after)] != e.after
-            ):
-                continue
-            hit = True
-            if record:
-                e.used = True
-        return hit
-
-    def unused(self) -> list[Violation]:
-        return [
-            _unused_violation(
-                shown_path(self.path),
-                (e.line, e.column, e.line, e.column),
-                f"{e.rule} @ {e.file}",
-            )
-            for e in self.entries
-            if e.applied and not e.used
-        ]
-
-
-def load_ignore_file(path: Path) -> IgnoreFile:
-    """Read a sidecar ignore file; raises ConfigError with positions when it is invalid."""
-
-    shown = shown_path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([PackIssue(shown, 1, 1, f"无法读取忽略文件：{exc}")]) from None
-    try:
-        root, issues = load_yaml(text, shown)
-    except YamlLoadError as exc:
-        raise ConfigError([exc.issue]) from None
-    v = Validator(shown)
-    v.issues.extend(issues)
-    entries: list[_Entry] = []
-    if root is not None:
-        if not isinstance(root.value, dict) or set(root.value) - {"ignores"}:
-            v.issue(root, "忽略文件应只有一个键 ignores（条目列表）")
-        else:
-            items = root.value.get("ignores", Node([], 1, 1))
-            for node in items.value if isinstance(items.value, list) else []:
-                entry = v.build(node, IgnoreEntry)
-                if entry is MISSING:
-                    continue
-                marks = list(_MARKER.finditer(entry.text))
-                if len(marks) > 1:
-                    v.issue(node, "text 中只能有一处 [[…]] 标出被忽略的文字")
-                    continue
-                if marks:
-                    m = marks[0]
-                    before, matched, after = (
-                        entry.text[: m.start()],
-                        m.group(1),
-                        entry.text[m.end() :],
-                    )
-                else:
-                    before, matched, after = "", entry.text, ""
-                entries.append(
-                    _Entry(
-                        entry.rule,
-                        entry.file,
-                        before,
-                        matched,
-                        after,
-                        bool(marks),
-                        node.line,
-                        node.column,
-                    )
-                )
-    if v.issues:
-        raise ConfigError(v.issues)
-    return IgnoreFile(path, entries)
-
-
-def ignore_entry_text(text: str, start: int, end: int, width: int = 8) -> str:
-    """The `before[[matched]]after` form of a finding, as written into an ignore file."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    before = text[max(line_start, start - width) : start]
-    after = text[end : min(line_end, end + width)]
-    return f"{before}[[{text[start:end]}]]{after}"
-
-
-def append_ignore_entries(target: Path, entries: list[tuple[str, str, str]]) -> None:
-    """Append (rule, file glob, `before[[matched]]after`) entries to the ignore file `target`.
-
-    Appends text so the reviewers' comments and reasons already in the file stay; the result is
-    re-read, and the old file restored if it no longer parses (e.g. a flow-style `ignores: []`).
-    """
-    old = target.read_text(encoding="utf-8-sig") if target.exists() else None
-    lines = (
-        []
-        if old is not None
-        else [
-            "# lintreport 忽略文件：每条为 规则 + 文件 + [[被忽略的文字]]及其上下文\n",
-            "ignores:\n",
-        ]
-    )
-    if old is not None and old and not old.endswith("\n"):
-        lines.append("\n")
-    for rule, file, text in entries:
-        lines.append(f"  - rule: {json.dumps(rule, ensure_ascii=False)}\n")
-        lines.append(f"    file: {json.dumps(file, ensure_ascii=False)}\n")
-        lines.append(f"    text: {json.dumps(text, ensure_ascii=False)}\n")
-        lines.append('    reason: ""  # 请写明为什么这不是问题\n')
-    target.write_text((old or "") + "".join(lines), encoding="utf-8")
-    try:
-        load_ignore_file(target)
-    except ConfigError:
-        if old is None:
-            target.unlink()
-        else:
-            target.write_text(old, encoding="utf-8")
-        raise
