@@ -38,7 +38,9 @@ shape and the arithmetic; the engine only evaluates.
 ## Where it points
 
 At the group named by `point_at` (the figure the message is about), else at the whole match.
-`{left}` and `{right}` are the values of the two sides; each group name is a placeholder too.
+`{left}` and `{right}` are the values of the two sides (intervals when figures are rounded or
+approximate), `{expected}` the left side computed from the figures as written; each group name
+is a placeholder too.
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ class Params:
 class FigureRelation(BaseKind):
     name: ClassVar[str] = "figure_relation"
     Params: ClassVar[type[Params]] = Params
-    placeholders: ClassVar[frozenset[str]] = frozenset({"match", "left", "right"})
+    placeholders: ClassVar[frozenset[str]] = frozenset({"match", "left", "right", "expected"})
 
     def __init__(self, params: Params) -> None:
         super().__init__(params)
@@ -108,6 +110,7 @@ class FigureRelation(BaseKind):
         for pattern in self._patterns:
             for m in finditer(pattern, text):
                 values: dict[str, Interval] = {}
+                nominal: dict[str, Interval] = {}
                 units: set[str] = set()
                 for name in names:
                     raw = m.group(name)
@@ -115,6 +118,7 @@ class FigureRelation(BaseKind):
                     if q is None:
                         break
                     values[name] = q.interval
+                    nominal[name] = Interval.exact(q.value)
                     units.add(q.unit)
                 else:
                     if self.params.same_unit and len(units) > 1:
@@ -122,12 +126,14 @@ class FigureRelation(BaseKind):
                     if self._relation.holds(values, self.params.tolerance):
                         continue
                     left, right = self._relation.sides(values)
+                    expected = self._relation.sides(nominal)[0].low
                     span = m.span(self.params.point_at) if self.params.point_at else m.span()
                     args = {k: v for k, v in m.groupdict().items() if v is not None}
                     args.update(
                         match=text[span[0] : span[1]],
                         left=_show(left),
                         right=_show(right),
+                        expected=format_number(expected, 0 if expected.is_integer() else 1),
                     )
                     yield Finding(start=span[0], end=span[1], args=args)
 

@@ -63,3 +63,23 @@ def test_parameter_errors(params: dict[str, object], key: str) -> None:
     with pytest.raises(ParamError) as info:
         FigureRelation(Params(**values))  # type: ignore[arg-type]
     assert info.value.key == key
+
+
+CHANGE = (
+    r"由(?P<prev>{figure})(?:减少|下降|压减|降|减)(?:到|至)(?P<cur>{figure})[，,]?"
+    r"(?:同比)?(?:减少|下降|缩短)了?(?P<pct>{figure})"
+)
+
+
+def test_arithmetic_relation_with_rounded_figures_and_expected_value() -> None:
+    params = {
+        "pattern": [CHANGE],
+        "expect": "(prev - cur) / prev * 100 == pct",
+        "same_unit": False,
+        "point_at": "pct",
+    }
+    text = "平均办理时长由6.5个工作日压减至5.7个工作日，缩短12.3%。"
+    assert findings(text, **params) == []
+    [(span, args)] = findings(text.replace("12.3%", "20%"), **params)
+    assert span == "20%"
+    assert args["expected"] == "12.3"
