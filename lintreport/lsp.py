@@ -147,12 +147,17 @@ class LintServer(LanguageServer):
         """
         resolver = Resolver(self.overrides)
         settings = resolver.settings_for(path)
+        # CheckRun would load packs itself; hand it the cached ones (its own per-run cache).
         checker = CheckRun(resolver, _packs={settings.packs: self.packs.get(settings.packs)})
         settings, ruleset = checker.for_file(path)
         doc = Document.from_text(
             text, str(path), year=settings.year, report_type=settings.report_type
         )
-        found, _ = lint_document(doc, ruleset.rules, ruleset.packs)
+        found, errors = lint_document(doc, ruleset.rules, ruleset.packs)
+        for error in errors:  # a rule that crashed or timed out: the others still report
+            self.window_log_message(
+                types.LogMessageParams(type=types.MessageType.Warning, message=error.message)
+            )
         kept = checker.apply_policy(path, doc.path, doc.text, found, settings)
         return doc, kept, {r.id: r.link for r in ruleset.rules if r.link}
 
