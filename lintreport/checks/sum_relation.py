@@ -99,7 +99,22 @@ class Params:
         metadata={"doc": "分项之间的分隔符"},
     )
     stop_words: list[str] = field(
-        default_factory=lambda: ["同比", "增长", "增加", "减少", "下降", "相较", "较去年", "人均"],
+        default_factory=lambda: [
+            "同比",
+            "增长",
+            "增加",
+            "减少",
+            "下降",
+            "相较",
+            "去年",
+            "上年",
+            "前年",
+            "同期",
+            "累计",
+            "人均",
+            "平均",
+            "每",
+        ],
         metadata={"doc": "分项标签中出现这些词时，分项列表到此为止（不是组成部分）"},
     )
     max_label: int = field(default=20, metadata={"doc": "分项标签的最大字数"})
