@@ -149,14 +149,9 @@ class YearRelation(BaseKind):
             return
         text = doc.text
         for heading, end in self._plan_sections(doc):
-            for m in _YEAR.finditer(text, heading.title_start, heading.title_end):
-                if _PERIOD_AROUND.search(text, heading.title_start, m.start()):
-                    continue  # the end of a period (2021—2025年) says nothing about next year
-                after = text[m.end(1) + 1 : m.end(1) + 2]
-                if after and after in _DASHES:
-                    continue  # the start of a period
-                if int(m.group(1)) != year + 1:
-                    yield self._year_finding(m, year)
+            m = self._plan_year(text, heading)
+            if m is not None and int(m.group(1)) != year + 1:
+                yield self._year_finding(m, year)
             first_line = heading.line + 1
             for line in doc.lines[first_line - 1 :]:
                 if line.start >= end:
@@ -168,6 +163,25 @@ class YearRelation(BaseKind):
                         end=line.start + m.end(1),
                         args={"year": m.group(1), "expected": str(year + 1)},
                     )
+
+    def _plan_year(self, text: str, heading: Heading) -> regex.Match[str] | None:
+        """The year the heading gives its plan: the last one before the plan word, else the
+        first after it (三、2022年存在的问题和2023年工作打算 plans for 2023). Periods say
+        nothing about next year and are skipped."""
+        lo, hi = heading.title_start, heading.title_end
+        word = self._section.search(text, lo, hi)
+        if word is None:
+            return None
+        years = []
+        for m in _YEAR.finditer(text, lo, hi):
+            after = text[m.end(1) + 1 : m.end(1) + 2]
+            if _PERIOD_AROUND.search(text, lo, m.start()) or (after and after in _DASHES):
+                continue
+            years.append(m)
+        before = [m for m in years if m.start() < word.start()]
+        if before:
+            return before[-1]
+        return next((m for m in years if m.start() >= word.end()), None)
 
     def _plans(self, line: str, pos: int) -> bool:
         """Whether the sentence opened by a year speaks of plans (将, 计划), not of results."""

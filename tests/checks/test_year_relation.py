@@ -113,3 +113,10 @@ def test_period_needs_its_groups() -> None:
 def test_a_look_back_opening_the_plan_section_is_not_a_plan() -> None:
     body = "\u2003\u20032024年,市政府办公室法治政府建设虽然取得一定成绩,但仍有差距。"
     assert findings(report(2024, "、下步工作安排", body), 2024, check="plan_section") == []
+
+
+def test_heading_with_two_years_checks_the_one_of_the_plan() -> None:
+    text = report(2022, "三、2022年存在的问题和2023年工作打算", "略。")
+    assert findings(text, 2022, check="plan_section") == []
+    text = report(2022, "三、存在的问题和下一步工作打算（2022年）", "略。")
+    assert findings(text, 2022, check="plan_section") == ["2022"]
