@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -16,7 +17,7 @@ from lxml import etree
 from lintreport.docx_reader import MAX_UNCOMPRESSED
 from lintreport.inputs import load_document
 
-from .conftest import ROOT, run_cli
+from .conftest import ROOT, SEEDS, run_cli
 
 SEED_004 = ROOT / "seeds" / "004_d3385afb506ce1c5.txt"
 
@@ -40,11 +41,13 @@ def _findings(*paths: Path) -> list[tuple[int, int, int, int, str]]:
     ]
 
 
-def test_seed_004_as_docx_gives_the_same_findings_as_the_txt(tmp_path: Path) -> None:
-    lines = SEED_004.read_text(encoding="utf-8").split("\n")
-    doc_path = _docx_of_lines(lines, tmp_path / "004.docx")
-    expected = _findings(SEED_004)
-    assert expected, "seed 004 has known defects; an empty list would prove nothing"
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_each_seed_as_docx_gives_the_same_findings_as_the_txt(tmp_path: Path, seed: Path) -> None:
+    """Seed 004 is the one the issue names; the others guard the same contract."""
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    doc_path = _docx_of_lines(lines, tmp_path / f"{seed.stem}.docx")
+    expected = _findings(seed)
+    assert expected, "every seed has known defects; an empty list would prove nothing"
     assert _findings(doc_path) == expected
 
 
