@@ -17,9 +17,7 @@ from lxml import etree
 from lintreport.docx_reader import MAX_UNCOMPRESSED
 from lintreport.inputs import load_document
 
-from .conftest import ROOT, SEEDS, run_cli
-
-SEED_004 = ROOT / "seeds" / "004_d3385afb506ce1c5.txt"
+from .conftest import SEEDS, run_cli
 
 
 def _docx_of_lines(lines: list[str], path: Path) -> Path:
