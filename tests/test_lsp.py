@@ -331,3 +331,25 @@ def test_negotiated_utf32_positions_and_empty_buffer(tmp_path: Path) -> None:
         assert c.diagnostics(empty) == []
     finally:
         c.close()
+
+
+def test_changes_are_debounced_into_one_lint(client: Client, tmp_path: Path) -> None:
+    uri = _open(client, tmp_path / "typing.txt", "大力推进法制政府建设。")
+    client.diagnostics(uri, version=1)
+    for version in range(2, 7):  # five keystrokes, well inside the debounce window
+        client.notify(
+            "textDocument/didChange",
+            {
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{"text": "大力推进法制政府建设。" * version}],
+            },
+        )
+    final = client.diagnostics(uri)  # the first publish after typing stops
+    assert len([d for d in final if d["code"] == "fazhi-not-fazhi"]) == 6
+    time.sleep(0.6)
+    late = []
+    while not client.messages.empty():
+        message = client.messages.get_nowait()
+        if message.get("method") == "textDocument/publishDiagnostics":
+            late.append(message)
+    assert late == []  # versions 2-5 were never linted
