@@ -6,7 +6,8 @@ column the code point within that paragraph. Empty paragraphs stay as empty line
 paragraphs exactly as blank lines do in a .txt draft. Soft line breaks (Shift+Enter) and page
 breaks inside a paragraph are dropped, since a line is a paragraph; tabs stay "\\t". Tracked
 deletions are not text; tracked insertions are. Text boxes are skipped (they have no place in the
-paragraph sequence).
+paragraph sequence), and so are headers, footers, footnotes and comments: they are not the report.
+Automatic numbering is not text either, so columns count what the paragraph itself holds.
 
 Headings written with Word's heading styles (Heading 1 / 标题 1 …, or any style or paragraph with
 an outline level), or numbered by Word's automatic numbering in a GB/T 9704 shape (一、, （一）,
