@@ -335,6 +335,18 @@ def _run_in_sections(line: Line) -> list[Heading]:
     return found
 
 
+def _lost_numeral_plausible(lines: list[Line], line: Line, heading: Heading) -> bool:
+    """`、下步工作安排` is a heading that lost its numeral; `、规范性文件…` in hard-wrapped text
+    is the rest of an enumeration. A heading is short, on its own, after a finished sentence."""
+    if heading.run_in or len(heading.title) > 30 or "，" in heading.title:
+        return False
+    previous = next(
+        (ln.text.strip() for ln in reversed(lines[: line.number - 1]) if ln.text.strip()), ""
+    )
+    standalone_heading = _HEADING.match(previous) is not None and "。" not in previous
+    return not previous or previous[-1] in "。！？!?；;：:”" or standalone_heading
+
+
 def _addressee_without_colon(line: Line, title_text: str | None) -> bool:
     text = line.text.strip()
     if not text or len(text) > 40 or _ORGAN_LIST.fullmatch(text) is None:
@@ -428,6 +440,8 @@ def analyse(
         h = _markdown_heading(ln) if markdown else None
         if h is None:
             h = parse_heading(ln)
+            if h is not None and h.style == "、" and not _lost_numeral_plausible(lines, ln, h):
+                h = None
         if h is None and ln.number in style_levels:
             h = _styled_heading(ln, style_levels[ln.number])
         if h is not None:

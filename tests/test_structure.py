@@ -102,3 +102,16 @@ def test_markdown_title_without_its_marker() -> None:
     assert s.title_text == "某县司法局关于2023年度法治政府建设情况的报告"
     assert doc.text[s.title_span[0] : s.title_span[1]] == s.title_text
     assert [(h.level, h.markdown_level) for h in s.headings] == [(1, 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lost"),
+    [
+        ("一、甲\n二、乙。\n\n  、下步工作安排\n", [4]),
+        ("一、甲\n全面清理规章\n、规范性文件和政策措施。\n", []),
+        ("一、甲。\n、下步工作安排，包括三个方面\n", []),
+    ],
+)
+def test_lost_numeral_only_on_a_heading_line(text: str, lost: list[int]) -> None:
+    s = Document.from_text(text, "x.txt").structure
+    assert [h.line for h in s.headings if h.style == "、"] == lost
