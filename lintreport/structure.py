@@ -56,6 +56,7 @@ _RUN_IN_L1 = regex.compile(
     r"(?:(?<=^\s*\d{1,3}、\s*)|(?<=[;；。!！?？]\s*)|(?<=\p{Han}\s+))"
     rf"(?P<num>(?P<n>[{CN_DIGITS}]{{1,3}})、)(?P<title>\p{{Han}}[^\s。;；]{{1,40}})(?=\s|。|$)"
 )
+_ADDRESSEE_ONLY = regex.compile(r"(?:委员会|常委会|党委|[省市县区]委)$")
 # A 主送机关 line: organ names separated by 、 (and no sentence punctuation).
 _ORGAN_LIST = regex.compile(
     r"(?:\p{Han}{1,24}?(?:人民政府|政府|委员会|党委|市委|县委|区委|常委会|办公室|办公厅|局|厅|部|委|办)"
@@ -350,6 +351,10 @@ def _lost_numeral_plausible(lines: list[Line], line: Line, heading: Heading) -> 
 def _addressee_without_colon(line: Line, title_text: str | None) -> bool:
     text = line.text.strip()
     if not text or len(text) > 40 or _ORGAN_LIST.fullmatch(text) is None:
+        return False
+    # A single government or department may be the issuer written under the title; only a list
+    # of organs or a party/congress body (never the issuer of this report) is surely addressed.
+    if "、" not in text and not _ADDRESSEE_ONLY.search(text):
         return False
     # The issuing body written again under the title is not an addressee.
     return not (title_text and title_text.startswith(text))

@@ -115,3 +115,10 @@ def test_markdown_title_without_its_marker() -> None:
 def test_lost_numeral_only_on_a_heading_line(text: str, lost: list[int]) -> None:
     s = Document.from_text(text, "x.txt").structure
     assert [h.line for h in s.headings if h.style == "、"] == lost
+
+
+def test_a_single_government_under_the_title_may_be_the_issuer() -> None:
+    text = "关于2023年度法治政府建设情况的报告\n某县司法局\n2023年，我局推进法治建设。\n"
+    assert Document.from_text(text, "x.txt").structure.addressee is None
+    text = "关于2023年度法治政府建设情况的报告\n中共某县委全面依法治县委员会\n2023年，我局推进。\n"
+    assert Document.from_text(text, "x.txt").structure.addressee.number == 2
