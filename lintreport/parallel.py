@@ -1,14 +1,15 @@
 """Lint many files on several cores, with results in input order whatever the number of workers.
 
-Each worker process loads the packs once, in its initializer, then lints the files it is sent;
-only paths go out and `FileOutcome`s come back. Packs are sent as objects when they pickle (they
-do today: compiled `regex` patterns pickle by pattern and flags) and as their file paths
-otherwise, so a kind holding something unpicklable (an automaton, a C object) still works: the
-worker then loads the pack itself. On Linux workers fork, so nothing is pickled at start-up.
+Each worker process gets the packs once, in its initializer, then lints the files it is sent;
+only paths go out and `FileOutcome`s come back. Where workers fork (Linux) they inherit the
+loaded packs as they are. Elsewhere (spawn) packs are sent pickled when they pickle, and as
+their file paths otherwise (a `when:` condition is a closure and does not pickle): each worker
+then loads the packs itself, once.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
 from collections.abc import Iterator, Sequence
@@ -55,9 +56,11 @@ def _lint_one(path: Path) -> FileOutcome:
 
 
 def _payload(packs: Sequence[Pack]) -> list[Pack] | list[str]:
+    if multiprocessing.get_start_method() == "fork":
+        return list(packs)  # the child inherits them: nothing is pickled, nothing reloaded
     try:
         pickle.dumps(list(packs))
-    except Exception:  # any kind state that does not pickle: let workers load from disk
+    except Exception:  # `when:` conditions are closures, kinds may hold C objects: reload
         return [p.path for p in packs]
     return list(packs)
 
