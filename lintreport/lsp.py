@@ -83,18 +83,20 @@ def overrides_from(options: Any, base: Overrides) -> Overrides:
 
 
 class PackCache:
-    """Loaded packs by spec list, reloaded when a file of a pack changes (mtime and size)."""
+    """Loaded packs by spec list, reloaded when a YAML file in a pack's directory changes."""
 
     def __init__(self) -> None:
         self._entries: dict[tuple[str, ...], tuple[tuple[Any, ...], list[Pack]]] = {}
 
     @staticmethod
     def _stamp(packs: Sequence[Pack]) -> tuple[Any, ...]:
+        # A pack's includes sit beside its pack.yml; not recursive, since a one-file pack may
+        # live in a large directory that must not be walked on every keystroke.
         stamp: list[Any] = []
         for pack in packs:
             root = Path(pack.path)
             root = root if root.is_dir() else root.parent
-            for f in sorted(root.rglob("*.y*ml")):
+            for f in sorted(root.glob("*.y*ml")):
                 try:
                     st = f.stat()
                 except OSError:
