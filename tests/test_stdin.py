@@ -99,3 +99,14 @@ def test_dash_with_other_paths_is_a_usage_error() -> None:
     proc = run_cli("check", "-", "seeds/", stdin="x")
     assert proc.returncode == 2
     assert "标准输入" in proc.stderr
+
+
+def test_stdin_filename_finds_the_configuration_a_file_there_would(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / ".lintreport.yaml").write_text("ignore: [fazhi-not-fazhi]\n", "utf-8")
+    text = "大力推进法制政府建设。"
+    args = ("check", "--format", "json", "-", "--stdin-filename")
+    inside = run_cli(*args, "sub/d.txt", stdin=text, cwd=tmp_path)
+    outside = run_cli(*args, "d.txt", stdin=text, cwd=tmp_path)
+    assert "fazhi-not-fazhi" not in {rule for *_, rule in _violations(inside.stdout)}
+    assert ("d.txt", 1, 5, "fazhi-not-fazhi") in _violations(outside.stdout)
