@@ -250,8 +250,9 @@ def _fix(
     changed = applied = 0
     for path in files:
         if path.suffix.lower() not in FIXABLE:
-            # A .docx cannot be rewritten without losing Word formatting: say so, not silently.
-            err.write(f"{path.as_posix()}: 不会自动修复 .docx 文件，请按提示在 Word 中修改\n")
+            # e.g. a .docx cannot be rewritten without losing Word formatting: say so, not silently
+            kind = path.suffix or "此类"
+            err.write(f"{path.as_posix()}: 不会自动修复 {kind} 文件，请按提示手工修改\n")
             continue
         settings, rules, packs = checker.fix_rules(path)  # suppressed findings are not fixed
         try:

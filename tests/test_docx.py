@@ -207,7 +207,7 @@ def test_fix_never_touches_a_docx_and_directories_include_docx(tmp_path: Path) -
     proc = run_cli("check", "--fix", str(tmp_path))
     assert path.read_bytes() == before
     assert proc.returncode == 1  # the finding is still there, in the docx, found by the walk
-    assert "不会自动修复 .docx" in proc.stderr
+    assert "不会自动修复 .docx 文件" in proc.stderr
     assert "f.docx:2:5" in proc.stdout
 
 
