@@ -3,8 +3,8 @@
 Reports follow GB/T 9704-2012 §7.3.3: heading levels `一、` > `（一）` > `1.` > `（1）`, plus
 Markdown `#` headings in .md drafts. Real drafts deviate (half-width brackets, `1、`, a lost
 numeral as in `、下步工作安排`), so every heading records the style it was written in and the
-checks decide what is wrong. Web-page chrome and document-sharing boilerplate are recognised
-here so that they are never mistaken for headings or titles.
+checks decide what is wrong. Web-page chrome and document-sharing copies (recognised by
+`webcopy.py`) are handled here so that chrome is never mistaken for a heading or a title.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from .numerals import cn_to_int
+from .webcopy import PAGE_MARKER, SHARING_SITE, is_chrome, run_in_sections, sharing_title
 
 _WS = r"[\p{Zs}\t]*"
 CN_DIGITS = "零〇一二三四五六七八九十百两"
@@ -32,30 +33,6 @@ _HEADING = regex.compile(
 )
 _MARKDOWN = regex.compile(r"^(?P<hashes>#{1,6})[ \t]+")
 
-# Web-page chrome and document-sharing boilerplate (issue: text copied from web pages).
-CHROME = regex.compile(
-    r"点击量|点击数|浏览次数|阅读次数|当前位置|字体[:：]?\s*[【\[]?\s*大\s*中\s*小|打印本页|关闭窗口"
-    r"|【\s*打印\s*】|分享到|来源[:：].{0,40}时间[:：]|发布时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}"
-    r"|由会员分享|可在线阅读|更多相关|[A-Z]{3,}\.GOV\.CN|^\s*政府信息公开\s*$"
-    # a site banner: a name and the site's address, nothing else on the line
-    r"|^\s*[^\s：:]{0,20}\s*(?:https?://)?(?:www\.)?[A-Za-z0-9.-]+\.(?:gov|com)\.cn/?\s*$"
-    r"|淘文阁|道客巴巴|原创力文档|豆丁网|百度文库"
-)
-SHARING_SITE = regex.compile(r"由会员分享|可在线阅读|淘文阁|道客巴巴|原创力文档|豆丁网|百度文库")
-_PAGE_MARKER = regex.compile(r"^\s*\d{1,3}、\s?")
-_CHROME_MAX = 80
-# At the foot of a page only unmistakable controls count: a report may end with its website.
-_TAIL_CHROME = regex.compile(
-    r"打印本页|关闭窗口|【\s*打印\s*】|分享到|责任编辑[:：]|字体[:：]?\s*[【\[]?\s*大\s*中\s*小"
-)
-_SHARING_TITLE = regex.compile(
-    r"^\s*\d{1,3}、\s*(?P<title>[^;；。，,\s]{4,60}?(?:报告|汇报|总结))(?=[;；\s]|$)"
-)
-# After a page marker, a sentence end or a space: `一、` + a title up to the next space or 。
-_RUN_IN_L1 = regex.compile(
-    r"(?:(?<=^\s*\d{1,3}、\s*)|(?<=[;；。!！?？]\s*)|(?<=\p{Han}\s+))"
-    rf"(?P<num>(?P<n>[{CN_DIGITS}]{{1,3}})、)(?P<title>\p{{Han}}[^\s。;；]{{1,40}})(?=\s|。|$)"
-)
 _ADDRESSEE_ONLY = regex.compile(r"(?:委员会|常委会|党委|[省市县区]委)$")
 # A 主送机关 line: organ names separated by 、 (and no sentence punctuation).
 _ORGAN_LIST = regex.compile(
@@ -288,52 +265,36 @@ def _styled_heading(line: Line, level: int) -> Heading | None:
     )
 
 
-def _is_chrome(line: Line) -> bool:
-    # Body sentences may mention a website or 点击量; chrome lines are short and are not
-    # sentences, except a sharing site's boilerplate.
-    if SHARING_SITE.search(line.text):
-        return True
-    text = line.text.strip()
-    return len(text) <= _CHROME_MAX and "。" not in text and bool(CHROME.search(text))
-
-
 def _sharing_title(
     lines: list[Line], page_markers: frozenset[int]
 ) -> tuple[str | None, tuple[int, int] | None]:
-    """In a doc-sharing copy the title runs on after the first page marker: `1、 …报告;一、…`."""
+    """In a doc-sharing copy the title runs on after the first page marker."""
     for line in lines:
-        if line.number not in page_markers:
-            continue
-        m = _SHARING_TITLE.match(line.text)
-        if m is None:
-            return None, None
-        return m.group("title"), (line.start + m.start("title"), line.start + m.end("title"))
+        if line.number in page_markers:
+            found = sharing_title(line.text)
+            if found is None:
+                return None, None
+            title, start, end = found
+            return title, (line.start + start, line.start + end)
     return None, None
 
 
 def _run_in_sections(line: Line) -> list[Heading]:
-    """Level-1 headings run into the text of a reflowed doc-sharing copy (`。 二、标题 一是…`)."""
-    found = []
-    for m in _RUN_IN_L1.finditer(line.text):
-        number = cn_to_int(m.group("n"))
-        if number is None:
-            continue
-        title = m.group("title")
-        found.append(
-            Heading(
-                line=line.number,
-                level=1,
-                number=number,
-                style="一、",
-                numeral_start=line.start + m.start("num"),
-                numeral_end=line.start + m.end("num"),
-                title_start=line.start + m.start("title"),
-                title_end=line.start + m.end("title"),
-                title=title,
-                run_in=True,
-            )
+    return [
+        Heading(
+            line=line.number,
+            level=1,
+            number=r.number,
+            style="一、",
+            numeral_start=line.start + r.numeral_start,
+            numeral_end=line.start + r.numeral_end,
+            title_start=line.start + r.title_start,
+            title_end=line.start + r.title_end,
+            title=r.title,
+            run_in=True,
         )
-    return found
+        for r in run_in_sections(line.text)
+    ]
 
 
 def _lost_numeral_plausible(lines: list[Line], line: Line, heading: Heading) -> bool:
@@ -374,12 +335,12 @@ def analyse(
     chrome = frozenset(
         ln.number
         for ln in (*lines[:head_limit], *lines[tail_start:])
-        if _is_chrome(ln) and (ln.number <= head_limit or _TAIL_CHROME.search(ln.text))
+        if is_chrome(ln.text, at_foot=ln.number > head_limit)
     )
     head_text = "\n".join(ln.text for ln in lines[:5])
     sharing = bool(SHARING_SITE.search(head_text))
     page_markers = (
-        frozenset(ln.number for ln in lines if sharing and _PAGE_MARKER.match(ln.text))
+        frozenset(ln.number for ln in lines if sharing and PAGE_MARKER.match(ln.text))
         if sharing
         else frozenset()
     )
