@@ -77,13 +77,15 @@ def select_rules(
     return active
 
 
-def _applies(rule: Rule, pack_types: dict[str, str | None], doc: Document) -> bool:
+def _applies(rule: Rule, pack_types: dict[str, str | None], facts: dict[str, object]) -> bool:
+    """Whether `rule` runs on a document with `facts` (its report_year and report_type)."""
     pack_type = pack_types.get(rule.pack)
-    if pack_type and doc.report_type and pack_type != doc.report_type:
+    doc_type = facts["report_type"]
+    if pack_type and doc_type and pack_type != doc_type:
         return False
     if rule.when is None:
         return True
-    return rule.when.holds({"report_year": doc.report_year, "report_type": doc.report_type})
+    return rule.when.holds(facts)
 
 
 def document_info(doc: Document) -> DocumentInfo:
@@ -115,8 +117,9 @@ def lint_document(
     # Regex time one rule may spend on this document: generous for any sane pattern (a few ms per
     # 100 KB), yet a catastrophic one stops within seconds however many lines it is tried on.
     budget = REGEX_TIMEOUT * (1 + len(doc.text) / 1_000_000)
+    facts = {"report_year": year, "report_type": doc.report_type}
     for rule in rules:
-        if not _applies(rule, pack_types, doc):
+        if not _applies(rule, pack_types, facts):
             continue
         try:
             with regex_budget(budget):
