@@ -132,8 +132,10 @@ class RateRelation(BaseKind):
         return lines
 
     def _qualified_elsewhere(self, text: str, start: int, lo: int) -> bool:
-        """Whether Han text before the rate name makes it another rate (准期结案率)."""
-        if start == lo or not regex.match(r"\p{Han}", text[start - 1]):
+        """Whether Han text before the rate name makes it another rate (准期结案率).
+
+        A possessive 的 (申请的受理率) names the scope, not another rate."""
+        if start == lo or text[start - 1] == "的" or not regex.match(r"\p{Han}", text[start - 1]):
             return False
         return self._prefix.search(text, max(lo, start - 12), start) is None
 

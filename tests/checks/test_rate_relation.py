@@ -103,3 +103,8 @@ def test_silent_when_the_pairing_is_not_made(text: str) -> None:
 def test_rate_names_must_end_in_lv() -> None:
     with pytest.raises(ParamError):
         RateRelation(Params(rates=[Rate(name="受理", numerator=["a"], denominator=["b"])]))
+
+
+def test_possessive_scope_before_the_rate_name() -> None:
+    [(span, _)] = findings("全年收到申请120件，受理96件，行政复议申请的受理率为85%。")
+    assert span == "85%"
