@@ -98,8 +98,12 @@ class Client:
             if left <= 0:
                 raise AssertionError(f"no matching message from the server; got {skipped[-3:]}")
             try:
-                message = self.messages.get(timeout=left)
+                message = self.messages.get(timeout=min(left, 1.0))
             except queue.Empty:
+                if self.proc.poll() is not None and self.messages.empty():
+                    assert self.proc.stderr is not None
+                    stderr = self.proc.stderr.read().decode("utf-8", "replace")
+                    raise AssertionError(f"the server exited: {stderr[-2000:]}") from None
                 continue
             if predicate(message):
                 return message
