@@ -74,7 +74,7 @@ from ..document import Document
 from ..model import Finding
 from ..structure import Heading
 from ._sequence import PROBLEMS, classify, render_numeral
-from .base import BaseKind, ParamError
+from .base import BaseKind, ParamError, compile_regex, finditer
 
 _STANDARD = {"1": "一、", "2": "（一）", "3": "1.", "4": "（1）"}
 _PARENTS = {"2": [1], "3": [1, 2], "4": [2, 3]}
@@ -102,6 +102,13 @@ class Params:
     allowed_parents: dict[str, list[int]] = field(
         default_factory=lambda: {k: list(v) for k, v in _PARENTS.items()},
         metadata={"doc": "各级标题允许直接隶属的上级级别（级别 → 级别列表）"},
+    )
+    restart_after: list[str] = field(
+        default_factory=list,
+        metadata={
+            "doc": "匹配这些正则的行之后编号重新开始（如附件有自己的标题编号）",
+            "regex": True,
+        },
     )
 
 
@@ -146,6 +153,11 @@ class HeadingNumbering(BaseKind):
             self._parents = {int(k): frozenset(v) for k, v in params.allowed_parents.items()}
         except ValueError:
             raise ParamError("standard", "级别应为 1 至 4 的数字") from None
+        self._restart = (
+            compile_regex("restart_after", "|".join(f"(?:{p})" for p in params.restart_after))
+            if params.restart_after
+            else None
+        )
 
     def run(self, doc: Document) -> Iterator[Finding]:
         headings = _numbered(doc)
@@ -158,10 +170,16 @@ class HeadingNumbering(BaseKind):
         lost_level = _lost_level(headings)
         styles = self._reference_styles(headings)
         levels_used = {h.level for h in headings if h.level is not None}
+        restarts = [m.start() for m in finditer(self._restart, doc.text)] if self._restart else []
         last: dict[int, int] = {}
         previous_run: dict[int, int] = {}
         open_levels: set[int] = set()
         for h in headings:
+            if restarts and restarts[0] < h.numeral_start:
+                # an attachment numbers its own headings from the start
+                last, previous_run, open_levels = {}, {}, set()
+                while restarts and restarts[0] < h.numeral_start:
+                    restarts.pop(0)
             level = h.level if h.level is not None else lost_level
             expected_number = last.get(level, 0) + 1
             if h.level is None:

@@ -90,3 +90,13 @@ def test_sequence_needs_every_reason() -> None:
         HeadingNumbering(Params(check="sequence", reasons={"gap": "跳号"}))
     with pytest.raises(ParamError):
         HeadingNumbering(Params(check="style", reasons={"skip": "x"}))
+
+
+def test_attachment_restarts_numbering() -> None:
+    text = "一、甲\n二、乙\n特此报告。\n附件：清单\n一、制度\n二、执法\n"
+    params = Params(
+        check="sequence", reasons=REASONS, restart_after=[r"(?m)^\s*附件\s*\d*\s*[：:]"]
+    )
+    doc = Document.from_text(text, "x.txt")
+    assert list(HeadingNumbering(params).run(doc)) == []
+    assert len(run("sequence", text)) == 1  # without the setting the attachment looks like a repeat
