@@ -122,10 +122,11 @@ class CheckRun:
             for name in names:
                 if name in known:
                     continue
-                entry = s.config.entry_positions.get(key, {}).get(name)
-                line, col = entry or s.config.positions.get(key, (1, 1))
+                src = s.config.source(key) or s.config
+                entry = src.entry_positions.get(key, {}).get(name)
+                line, col = entry or src.positions.get(key, (1, 1))
                 message = f"“{key}”中未知的规则或类别“{name}”" + did_you_mean(name, known)
-                issues.append(PackIssue(s.config.shown, line, col, message))
+                issues.append(PackIssue(src.shown, line, col, message))
         if issues:
             raise ConfigError(issues)
 
@@ -165,7 +166,7 @@ class CheckRun:
         return s, rules, ruleset.packs
 
     def _per_file_dropped(self, path: Path, s: Settings) -> set[str]:
-        rel = _rel(path, s.root) if s.root is not None else None
+        rel = s.relpath("per_file_ignores", path)
         dropped: set[str] = set()
         if rel is not None:
             for pattern, names in s.per_file_ignores:
@@ -198,12 +199,12 @@ class CheckRun:
         kept: list[Path] = []
         for f in files:
             s = self.resolver.settings_for(f)
-            rel = _rel(f, s.root) if s.root is not None else None
-            if rel is not None:
-                if any_match(s.exclude, rel):
-                    continue
-                if s.include and f not in explicit and not any_match(s.include, rel):
-                    continue
+            excluded = s.relpath("exclude", f)
+            if excluded is not None and any_match(s.exclude, excluded):
+                continue
+            included = s.relpath("include", f)
+            if s.include and f not in explicit and not any_match(s.include, included or ""):
+                continue
             kept.append(f)
         return kept, errors
 

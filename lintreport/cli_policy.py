@@ -237,16 +237,25 @@ def _print_config(args: argparse.Namespace, out: TextIO) -> int:
     if not target.exists():
         raise UsageError(f"路径不存在：{args.path}")
     settings = resolver.settings_for(target)
-    rows = {key: (_show(settings, key), settings.origins.get(key, "默认")) for key in KEYS}
-    source = settings.config.shown if settings.config else None
+    rows = {
+        key: (_show(settings, key), settings.origins.get(key, "默认"))
+        for key in KEYS
+        if key != "extends"
+    }
+    chain = [c.shown for c in settings.config.chain()] if settings.config else []
+    source = chain[0] if chain else None
     if args.format == "json":
         data = {
             "config_file": source,
+            "extends": chain[1:],
             "settings": {k: {"value": v, "from": o} for k, (v, o) in rows.items()},
         }
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return 0
-    out.write(f"# 对 {args.path} 生效的配置：{source or '没有配置文件（全部为默认值）'}\n")
+    inherited = f"（继承 {' → '.join(chain[1:])}）" if len(chain) > 1 else ""
+    out.write(
+        f"# 对 {args.path} 生效的配置：{source or '没有配置文件（全部为默认值）'}{inherited}\n"
+    )
     width = max(len(k) for k in rows)
     for key, (value, origin) in rows.items():
         shown = json.dumps(value, ensure_ascii=False)

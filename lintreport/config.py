@@ -1,15 +1,16 @@
 """Project configuration: `.lintreport.yaml` or `[tool.lintreport]` in `pyproject.toml`.
 
 For each checked file the nearest configuration is used, found by walking up from the file's
-directory; in one directory `.lintreport.yaml` wins over `pyproject.toml`. Configurations are
-not merged across levels (like ruff without `extend`): the nearest file is the whole story,
-which keeps `lintreport config PATH` easy to read. Relative paths and globs in a configuration
-are relative to the directory that holds it. Unknown keys and wrong types are errors that name
-the file, line and column (for TOML, the line of the key where it can be found, and its path).
+directory; in one directory `.lintreport.yaml` wins over `pyproject.toml`. Levels are not
+merged implicitly: a configuration that wants another's settings says `extends: PATH` (like
+ruff's `extend`), and its own keys replace the ones it extends. Relative paths and globs are
+relative to the directory of the file that wrote them. Unknown keys and wrong types are errors
+that name the file, line and column (for TOML, the line of the key where it can be found).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -32,6 +33,7 @@ FailOn = Literal["error", "warning", "info", "never"]
 class ConfigData:
     """The keys of a configuration file; field names are the keys."""
 
+    extends: str | None = None
     packs: list[str] | None = None
     extra_packs: list[str] = field(default_factory=list)
     select: list[str] = field(default_factory=list)
@@ -60,20 +62,39 @@ class ConfigError(LintreportError):
 
 @dataclass(frozen=True)
 class ConfigFile:
-    """One loaded configuration: its data and where each key was written."""
+    """One loaded configuration: its data (merged over what it extends) and where each key was
+    written. Keys it does not set come from `parent`, the file named by `extends`."""
 
     path: Path
     data: ConfigData
-    positions: dict[str, tuple[int, int]]  # key -> (line, column) in `path`
+    positions: dict[str, tuple[int, int]]  # key -> (line, column) in `path`: its own keys
     entry_positions: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    parent: ConfigFile | None = None
 
     @property
     def root(self) -> Path:
         return self.path.parent
 
+    def source(self, key: str) -> ConfigFile | None:
+        """The file of the chain that sets `key`, nearest first; None when none does."""
+        if key in self.positions:
+            return self
+        return self.parent.source(key) if self.parent is not None else None
+
+    def has(self, key: str) -> bool:
+        return self.source(key) is not None
+
+    def root_for(self, key: str) -> Path:
+        """Relative paths and globs of `key` are relative to the file that wrote them."""
+        return (self.source(key) or self).root
+
     def origin(self, key: str) -> str:
-        line, col = self.positions.get(key, (1, 1))
-        return f"{self.shown}:{line}:{col}"
+        src = self.source(key) or self
+        line, col = src.positions.get(key, (1, 1))
+        return f"{src.shown}:{line}:{col}"
+
+    def chain(self) -> list[ConfigFile]:
+        return [self, *(self.parent.chain() if self.parent is not None else [])]
 
     @property
     def shown(self) -> str:
@@ -81,7 +102,7 @@ class ConfigFile:
         return shown_path(self.path)
 
     def set_keys(self) -> list[str]:
-        return [k for k in KEYS if k in self.positions]
+        return [k for k in KEYS if self.has(k)]
 
 
 def shown_path(path: Path) -> str:
@@ -199,14 +220,37 @@ def _pyproject_table(path: Path) -> tuple[dict[str, Any], str] | None:
     return table, text
 
 
-def load_config(path: Path) -> ConfigFile:
-    """Load the configuration file `path` (YAML, or a pyproject.toml with [tool.lintreport])."""
+MAX_EXTENDS = 10
+
+
+def _extend(cfg: ConfigFile, stack: tuple[Path, ...]) -> ConfigFile:
+    """Resolve `extends`: load the named file (relative to `cfg`) and lay `cfg` over it."""
+    if cfg.data.extends is None:
+        return cfg
+    where = cfg.positions.get("extends", (1, 1))
+    target = (cfg.root / cfg.data.extends).resolve()
+    if target in stack or len(stack) > MAX_EXTENDS:
+        chain = " → ".join(shown_path(p) for p in (*stack, target))
+        raise ConfigError([PackIssue(cfg.shown, *where, f"extends 形成循环：{chain}")])
+    if not target.is_file():
+        message = f"extends 指向的配置文件不存在：{cfg.data.extends}"
+        raise ConfigError([PackIssue(cfg.shown, *where, message)])
+    parent = load_config(target, (*stack, target))
+    own = {k: getattr(cfg.data, k) for k in cfg.positions if k in KEYS and k != "extends"}
+    merged = dataclasses.replace(parent.data, **own, extends=cfg.data.extends)
+    return dataclasses.replace(cfg, data=merged, parent=parent)
+
+
+def load_config(path: Path, _stack: tuple[Path, ...] = ()) -> ConfigFile:
+    """Load the configuration file `path` (YAML, or a pyproject.toml with [tool.lintreport]),
+    with what it `extends`."""
+    stack = _stack or (path.resolve(),)
     if path.name == PYPROJECT:
         found = _pyproject_table(path)
         if found is None:
             raise ConfigError([PackIssue(shown_path(path), 1, 1, "没有 [tool.lintreport] 表")])
-        return _load_toml(path, *found)
-    return _load_yaml(path)
+        return _extend(_load_toml(path, *found), stack)
+    return _extend(_load_yaml(path), stack)
 
 
 class ConfigFinder:
@@ -233,7 +277,7 @@ class ConfigFinder:
             if found is not None:
                 resolved = candidate.resolve()
                 if resolved not in self._loaded:
-                    self._loaded[resolved] = _load_toml(resolved, *found)
+                    self._loaded[resolved] = _extend(_load_toml(resolved, *found), (resolved,))
                 return self._loaded[resolved]
         return None
 
@@ -261,6 +305,9 @@ STARTER = """\
 # lintreport 配置文件（lintreport init 生成）。所有键均可省略；命令行选项优先于这里的设置。
 # 从被检查文件所在目录向上查找，最近的 .lintreport.yaml（或 pyproject.toml 的
 # [tool.lintreport]）生效。路径和通配符相对于本文件所在目录。
+
+# 继承另一个配置文件（相对于本文件），本文件写出的键覆盖它的同名键
+# extends: ../.lintreport.yaml
 
 # 规则包：内置名称或路径（默认 fazhi-annual）
 packs:

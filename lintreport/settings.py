@@ -57,6 +57,15 @@ class Settings:
     def root(self) -> Path | None:
         return None if self.config is None else self.config.root
 
+    def relpath(self, key: str, path: Path) -> str | None:
+        """`path` relative to the directory of the file that set `key` (None: not below it)."""
+        if self.config is None:
+            return None
+        try:
+            return path.resolve().relative_to(self.config.root_for(key).resolve()).as_posix()
+        except ValueError:
+            return None
+
     def rule_key(self) -> tuple[object, ...]:
         """What decides which rules run: files with equal keys share packs and rules."""
         return (self.packs, self.select, self.ignore, self.year, self.report_type)
@@ -102,7 +111,7 @@ class _Picker:
         self.origins: dict[str, str] = {}
 
     def in_config(self, key: str) -> bool:
-        return self.config is not None and key in self.config.positions
+        return self.config is not None and self.config.has(key)
 
     def pick(self, key: str, cli_value: T | None, config_value: T, default: T) -> T:
         if cli_value is not None and cli_value != ():
@@ -118,10 +127,13 @@ class _Picker:
 def resolve(config: ConfigFile | None, o: Overrides) -> Settings:
     p = _Picker(config)
     data = p.data
-    root = config.root if config is not None else Path(".")
-    config_packs = tuple(_pack_spec(x, root) for x in data.packs or ())
+
+    def root(key: str) -> Path:
+        return config.root_for(key) if config is not None else Path(".")
+
+    config_packs = tuple(_pack_spec(x, root("packs")) for x in data.packs or ())
     packs = p.pick("packs", o.packs, config_packs, DEFAULT_PACKS)
-    extra = tuple(_pack_spec(x, root) for x in data.extra_packs)
+    extra = tuple(_pack_spec(x, root("extra_packs")) for x in data.extra_packs)
     p.pick("extra_packs", None, extra, ())
     select = p.pick("select", o.select, tuple(data.select), ())
     ignore = p.pick("ignore", None, tuple(data.ignore), ())

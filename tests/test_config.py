@@ -231,3 +231,40 @@ def test_names_are_checked_in_every_config_even_with_the_same_rules(tmp_path: Pa
     proc = run_cli("check", "a", "b", cwd=tmp_path)
     assert proc.returncode == 2
     assert "b/.lintreport.yaml:2:3:" in proc.stderr and "wording" in proc.stderr
+
+
+def test_extends_inherits_keys_with_their_own_roots_and_origins(tmp_path: Path) -> None:
+    _write(
+        tmp_path / ".lintreport.yaml",
+        "select: [wording]\nexclude: [old]\n"
+        "per_file_ignores:\n  'team/legacy/*': [typo-zhuti-zeren]\n",
+    )
+    _write(
+        tmp_path / "team" / ".lintreport.yaml",
+        "extends: ../.lintreport.yaml\nseverity:\n  fazhi-not-fazhi: info\n",
+    )
+    for name in ("team/a.txt", "team/old/b.txt", "team/legacy/c.txt"):
+        _write(tmp_path / name, DRAFT)
+    proc = run_cli("check", "--format", "json", ".", cwd=tmp_path)
+    found = {(v["path"], v["rule"], v["severity"]) for v in json.loads(proc.stdout)["violations"]}
+    assert found == {
+        ("team/a.txt", "fazhi-not-fazhi", "info"),
+        ("team/a.txt", "typo-zhuti-zeren", "error"),
+        ("team/legacy/c.txt", "fazhi-not-fazhi", "info"),
+    }
+    shown = json.loads(run_cli("config", "team/a.txt", "--format", "json", cwd=tmp_path).stdout)
+    assert shown["config_file"] == "team/.lintreport.yaml"
+    assert shown["extends"] == [".lintreport.yaml"]
+    assert shown["settings"]["select"]["from"] == ".lintreport.yaml:1:1"
+    assert shown["settings"]["severity"]["from"] == "team/.lintreport.yaml:2:1"
+
+
+def test_extends_cycles_and_missing_targets_are_errors(tmp_path: Path) -> None:
+    _write(tmp_path / "a.yaml", "extends: b.yaml\n")
+    _write(tmp_path / "b.yaml", "extends: a.yaml\n")
+    with pytest.raises(ConfigError, match="循环"):
+        load_config(tmp_path / "a.yaml")
+    _write(tmp_path / "c.yaml", "select: [wording]\nextends: none.yaml\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path / "c.yaml")
+    assert (info.value.issues[0].line, info.value.issues[0].column) == (2, 1)
