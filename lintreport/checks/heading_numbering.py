@@ -8,7 +8,10 @@ each `一、`. One rule checks one aspect, chosen by `check`:
 
 - `sequence`: each number is the previous sibling's plus one, the first is 1. A skipped number
   (一、二、四、), a repeat, a step back, and a list that runs on across parents instead of
-  restarting (`二、` followed by `（三）`) are findings; the reason comes from `reasons`.
+  restarting (`二、` followed by `（三）`) are findings; the reason comes from `reasons`. From
+  `restart_level` (default 3, `1.`) down, a list may start again at 1 under the same heading,
+  since such lists often hang off run-in 一是/二是 paragraphs; after a line matching
+  `restart_after` (an attachment) every level starts again.
 - `lost_numeral`: a heading whose numeral was lost (`、下步工作安排`); the expected numeral is
   worked out from its preceding siblings.
 - `style`: a numeral written differently from the other headings of its level (`(一)` among
@@ -103,6 +106,12 @@ class Params:
         default_factory=lambda: {k: list(v) for k, v in _PARENTS.items()},
         metadata={"doc": "各级标题允许直接隶属的上级级别（级别 → 级别列表）"},
     )
+    restart_level: int = field(
+        default=3,
+        metadata={
+            "doc": "从这一级起，序号 1 总可以重新开始（1. 列表常在“一是”“二是”段落下各自编号）"
+        },
+    )
     restart_after: list[str] = field(
         default_factory=list,
         metadata={
@@ -191,6 +200,8 @@ class HeadingNumbering(BaseKind):
             else:
                 number = h.number or 0
                 problem = classify(number, last.get(level, 0), previous_run.get(level, 0))
+                if number == 1 and level >= self.params.restart_level:
+                    problem = None  # 1. lists restart under 一是/二是 paragraphs, not headings
                 if problem is not None and check == "sequence":
                     yield self._finding(
                         doc,
