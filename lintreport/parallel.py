@@ -9,7 +9,6 @@ then loads the packs itself, once.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 from collections.abc import Iterator, Sequence
@@ -56,6 +55,8 @@ def _lint_one(path: Path) -> FileOutcome:
 
 
 def _payload(packs: Sequence[Pack]) -> list[Pack] | list[str]:
+    import multiprocessing  # not at the top: the CLI imports this module on every run
+
     if multiprocessing.get_start_method() == "fork":
         return list(packs)  # the child inherits them: nothing is pickled, nothing reloaded
     try:
