@@ -35,6 +35,7 @@ _DOC_NUMBER_LINE = regex.compile(
     r"^\s*\p{Han}{1,12}[〔\[［(（【﹝]\d{2,4}[〕\]］)）】﹞]第?\d+号\s*$"
 )
 _TITLE = regex.compile(r"(?:报告|汇报|总结)\s*$")
+_YEAR = regex.compile(r"(?:19|20)\d{2}\s*年")
 _MARKDOWN = regex.compile(r"^#{1,6}[ \t]+")
 _SENTENCE_END = "。！？!?；;：:"
 
@@ -69,13 +70,20 @@ def _find_title(
         if not text or line.number in chrome:
             continue
         if len(text) <= 60 and _TITLE.search(text) and text[-1] not in _SENTENCE_END:
+            above = previous.text.strip() if previous is not None else ""
             if (
-                text.startswith("关于")
-                and previous is not None
-                and len(previous.text.strip()) <= 30
-                and not any(p in previous.text for p in "，。：:,")
+                above
+                and len(above) <= 40
+                and not any(p in above for p in "，。：:,")
+                # the issuing body above the title, or a title wrapped onto two lines
+                and (
+                    text.startswith("关于")
+                    or "关于" in above
+                    or _YEAR.search(above)
+                    or _ORGAN_LIST.fullmatch(above)
+                )
             ):
-                return line, previous.text.strip() + text
+                return line, above + text
             return line, text
         if text.endswith(("：", ":")) or len(text) > 60:
             break  # reached the addressee or the body

@@ -122,3 +122,24 @@ def test_a_single_government_under_the_title_may_be_the_issuer() -> None:
     assert Document.from_text(text, "x.txt").structure.addressee is None
     text = "关于2023年度法治政府建设情况的报告\n中共某县委全面依法治县委员会\n2023年，我局推进。\n"
     assert Document.from_text(text, "x.txt").structure.addressee.number == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "某市人民政府关于2023年度法治政府建设\n情况的报告\n市委：\n",
+            "某市人民政府关于2023年度法治政府建设情况的报告",
+        ),
+        (
+            "某县司法局\n2023年度法治政府建设情况报告\n县政府：\n",
+            "某县司法局2023年度法治政府建设情况报告",
+        ),
+        (
+            "淮北市人民政府办公室\n关于2022年度法治政府建设情况的报告\n",
+            "淮北市人民政府办公室关于2022年度法治政府建设情况的报告",
+        ),
+    ],
+)
+def test_title_over_two_lines(text: str, title: str) -> None:
+    assert Document.from_text(text, "x.txt").structure.title_text == title
