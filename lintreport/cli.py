@@ -36,7 +36,7 @@ from .model import RunResult, Severity
 from .pack import Pack, load_packs
 from .parallel import default_jobs
 from .runner import RunOptions
-from .stdin import run_stdin
+from .stdin import read_stdin, run_stdin
 
 DEFAULT_PACKS = ["fazhi-annual"]
 FAIL_ON = ("error", "warning", "info", "never")
@@ -223,7 +223,12 @@ def _check_stdin(
         raise UsageError("从标准输入读取时只能给一个路径“-”（--stdin-filename 需与 - 一起使用）")
     name, packs, options = checker.stdin_options(args.stdin_filename, options)
     done = run_stdin(
-        sys.stdin.buffer.read(), args.stdin_filename, packs, options, fix=args.fix, diff=args.diff
+        read_stdin(sys.stdin.buffer, args.stdin_filename, options.max_bytes),
+        args.stdin_filename,
+        packs,
+        options,
+        fix=args.fix,
+        diff=args.diff,
     )
     if args.diff:
         out.write(done.diff)

@@ -52,10 +52,21 @@ def load_document(
     return Document(source, year=year, report_type=report_type)
 
 
+def max_input_bytes(name: str) -> int:
+    """The size limit of an input called `name`: a .docx carries images, text does not."""
+    return DEFAULT_MAX_BYTES if name.lower().endswith(DOCX) else DEFAULT_MAX_TEXT_BYTES
+
+
 def load_bytes(
-    data: bytes, name: str, *, year: int | None = None, report_type: str | None = None
+    data: bytes,
+    name: str,
+    *,
+    year: int | None = None,
+    report_type: str | None = None,
+    max_bytes: int | None = None,
 ) -> Document:
     """A Document from bytes already read (standard input), named `name`."""
-    if len(data) > DEFAULT_MAX_BYTES:
-        raise InputError(name, f"输入过大（上限 {DEFAULT_MAX_BYTES // (1024 * 1024)} MB）")
+    limit = max_bytes or max_input_bytes(name)
+    if len(data) > limit:
+        raise InputError(name, f"输入过大（上限 {limit // (1024 * 1024)} MB）")
     return Document(decode_input(data, name), year=year, report_type=report_type)

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import BinaryIO
 
+from .document import Document
 from .errors import InputError
 from .fixer import fix_file
-from .inputs import DOCX, load_bytes
+from .inputs import DOCX, decode_input, load_bytes, max_input_bytes
 from .model import FileError, RunResult
 from .pack import Pack
 from .runner import RunOptions, document_info, lint_document, select_rules
@@ -33,6 +35,11 @@ class StdinRun:
     applied: int = 0
 
 
+def read_stdin(stream: BinaryIO, name: str | None, max_bytes: int | None = None) -> bytes:
+    """Read standard input, but never more than one byte past the limit (then load refuses)."""
+    return stream.read((max_bytes or max_input_bytes(name or STDIN)) + 1)
+
+
 def run_stdin(
     data: bytes,
     name: str | None,
@@ -46,7 +53,13 @@ def run_stdin(
     display = name or STDIN
     rules = select_rules(packs, options.select, options.ignore)
     try:
-        doc = load_bytes(data, display, year=options.year, report_type=options.report_type)
+        doc = load_bytes(
+            data,
+            display,
+            year=options.year,
+            report_type=options.report_type,
+            max_bytes=options.max_bytes,
+        )
     except InputError as exc:
         result = RunResult((), (), (FileError(exc.path, exc.message),))
         return StdinRun(result, output=data if fix else None)
@@ -60,7 +73,10 @@ def run_stdin(
             patch = fixed.diff()
         if fix and fixed.after != doc.text:
             output = doc.source.encode(fixed.after)
-            doc = load_bytes(output, display, year=options.year, report_type=options.report_type)
+            # the fixed text was checked for size as input; a fix may add a few bytes
+            doc = Document(
+                decode_input(output, display), year=options.year, report_type=options.report_type
+            )
     if fix and output is None:
         output = data
     violations, errors = lint_document(doc, rules, packs)

@@ -110,3 +110,10 @@ def test_stdin_filename_finds_the_configuration_a_file_there_would(tmp_path: Pat
     outside = run_cli(*args, "d.txt", stdin=text, cwd=tmp_path)
     assert "fazhi-not-fazhi" not in {rule for *_, rule in _violations(inside.stdout)}
     assert ("d.txt", 1, 5, "fazhi-not-fazhi") in _violations(outside.stdout)
+
+
+def test_oversized_stdin_is_refused_without_reading_it_all() -> None:
+    data = ("大力推进法治政府建设。" * 70_000).encode()  # about 2.3 MB
+    proc = _run_bytes("check", "--max-file-size", "1", "-", data=data)
+    assert proc.returncode == 2
+    assert "输入过大" in (proc.stdout + proc.stderr).decode("utf-8")
