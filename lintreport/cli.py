@@ -229,6 +229,7 @@ def _check_stdin(
         options,
         fix=args.fix,
         diff=args.diff,
+        fix_rules=checker.fix_rules(name)[1] if args.fix or args.diff else None,
     )
     if args.diff:
         out.write(done.diff)

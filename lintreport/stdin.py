@@ -19,7 +19,7 @@ from .errors import InputError
 from .fixer import fix_file
 from .inputs import DOCX, decode_input, load_bytes, max_input_bytes
 from .model import FileError, RunResult
-from .pack import Pack
+from .pack import Pack, Rule
 from .runner import RunOptions, document_info, lint_document, select_rules
 
 STDIN = "-"
@@ -48,8 +48,13 @@ def run_stdin(
     *,
     fix: bool = False,
     diff: bool = False,
+    fix_rules: Sequence[Rule] | None = None,
 ) -> StdinRun:
-    """Lint (and with `fix`/`diff`, fix) the bytes read from stdin, reported as `name`."""
+    """Lint (and with `fix`/`diff`, fix) the bytes read from stdin, reported as `name`.
+
+    `fix_rules` are the rules whose fixes may be applied (the caller's policy: suppressed
+    findings are not fixed); by default the rules that lint.
+    """
     display = name or STDIN
     rules = select_rules(packs, options.select, options.ignore)
     try:
@@ -67,7 +72,7 @@ def run_stdin(
     patch = ""
     applied = 0
     if (fix or diff) and not display.lower().endswith(DOCX):
-        fixed = fix_file(doc, rules, packs, write=False)
+        fixed = fix_file(doc, rules if fix_rules is None else fix_rules, packs, write=False)
         applied = fixed.applied
         if diff:
             patch = fixed.diff()

@@ -117,3 +117,16 @@ def test_oversized_stdin_is_refused_without_reading_it_all() -> None:
     proc = _run_bytes("check", "--max-file-size", "1", "-", data=data)
     assert proc.returncode == 2
     assert "输入过大" in (proc.stdout + proc.stderr).decode("utf-8")
+
+
+def test_fix_on_stdin_leaves_suppressed_findings_alone() -> None:
+    text = (
+        "<!-- lintreport-disable-next-line fazhi-not-fazhi -->\n"
+        "引用旧文件标题《关于加强法制政府建设的意见》。\n"
+        "大力推进法制政府建设。\n"
+    )
+    args = ("check", "--fix", "--select", "fazhi-not-fazhi", "-", "--stdin-filename", "d.md")
+    proc = _run_bytes(*args, data=text.encode())
+    fixed = proc.stdout.decode("utf-8")
+    assert "《关于加强法制政府建设的意见》" in fixed  # suppressed: kept as written
+    assert "大力推进法治政府建设" in fixed
