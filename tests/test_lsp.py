@@ -175,6 +175,26 @@ def test_seed_003_gets_diagnostics_on_open(client: Client, tmp_path: Path) -> No
     expected = sorted((v["rule"], v["line"] - 1) for v in json.loads(cli.stdout)["violations"])
     assert sorted((d["code"], d["range"]["start"]["line"]) for d in diagnostics) == expected
 
+    # The pack's own half-width punctuation rule: its quick fix turns "," into "，".
+    text = seed.read_text(encoding="utf-8")
+    comma = next(
+        d
+        for d in diagnostics
+        if d["code"] == "halfwidth-punctuation"
+        and d["range"]["end"]["character"] - d["range"]["start"]["character"] == 1
+        and text.split("\n")[d["range"]["start"]["line"]][d["range"]["start"]["character"]] == ","
+    )
+    [action] = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": uri},
+            "range": comma["range"],
+            "context": {"diagnostics": [comma], "only": ["quickfix"]},
+        },
+    )
+    [edit] = action["edit"]["documentChanges"][0]["edits"]
+    assert edit == {"range": comma["range"], "newText": "，"}
+
 
 def test_astral_character_shifts_utf16_columns_and_code_action_fixes_comma(
     tmp_path: Path,
