@@ -4,6 +4,7 @@ damaged or oversized file is a one-line error, never a traceback."""
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -216,3 +217,26 @@ def test_empty_docx_is_an_error(tmp_path: Path) -> None:
     proc = run_cli("check", str(path))
     assert proc.returncode == 2
     assert "文件为空" in proc.stdout + proc.stderr
+
+
+def test_word_numbered_headings_count_as_sections_like_written_numerals(tmp_path: Path) -> None:
+    """Seed 004 with its 一、 headings numbered by Word (style Heading 1, numeral not in the
+    text) gives the .txt's findings; the same paragraphs in body style lose their sections."""
+    seed = next(p for p in SEEDS if p.name.startswith("004_"))
+    numeral = re.compile(r"^[一二三四五六七八九十]+、")
+    styled, plain = docx.Document(), docx.Document()
+    for line in seed.read_text(encoding="utf-8").split("\n"):
+        if numeral.match(line):
+            styled.add_paragraph(numeral.sub("", line), style="Heading 1")
+            plain.add_paragraph(numeral.sub("", line))
+        else:
+            styled.add_paragraph(line)
+            plain.add_paragraph(line)
+    styled.save(tmp_path / "styled.docx")
+    plain.save(tmp_path / "plain.docx")
+
+    def lines_and_rules(path: Path) -> list[tuple[int, str]]:
+        return [(f[0], f[-1]) for f in _findings(path)]  # columns on heading lines shift
+
+    assert lines_and_rules(tmp_path / "styled.docx") == lines_and_rules(seed)
+    assert "required-section-missing" in {f[-1] for f in _findings(tmp_path / "plain.docx")}
