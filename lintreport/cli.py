@@ -32,7 +32,6 @@ from .explain import explain_rule, list_rules
 from .fixer import fix_file
 from .formats import FORMATS
 from .inputs import load_document
-from .model import RunResult, Severity
 from .pack import Pack, load_packs
 from .parallel import default_jobs
 from .runner import RunOptions
@@ -156,15 +155,6 @@ def _use_color(choice: str, stream: TextIO) -> bool:
     if choice == "never" or os.environ.get("NO_COLOR"):
         return False
     return stream.isatty()
-
-
-def exit_status(result: RunResult, fail_on: str, exit_zero: bool) -> int:
-    if result.errors:
-        return 2
-    if exit_zero or fail_on == "never":
-        return 0
-    threshold = Severity(fail_on).rank
-    return 1 if any(v.severity.rank >= threshold for v in result.violations) else 0
 
 
 def _packs(specs: list[str] | None) -> list[Pack]:
