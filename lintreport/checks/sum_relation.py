@@ -163,24 +163,16 @@ class SumRelation(BaseKind):
         self._stop = (
             regex.compile(literal_alternation(params.stop_words)) if params.stop_words else None
         )
+        # `_cheap` is the literal test a sentence must pass before any parsing (see `_worth`).
+        self._cheap: regex.Pattern[str] | None = None
         if params.shape == "opener":
             self._anchor = regex.compile(
-                rf"\p{{Zs}}*[，,。；]?\p{{Zs}}*(?:{literal_alternation(params.openers)})"
-                r"[，,：:]?"
+                rf"\p{{Zs}}*[，,]?\p{{Zs}}*(?:{literal_alternation(params.openers)})[，,：:]?"
             )
-            self._anchor_words = tuple(params.openers)
+            self._cheap = regex.compile(literal_alternation(params.openers))
         elif params.shape == "total_after":
             self._anchor = regex.compile(literal_alternation(params.total_markers))
-            self._anchor_words = tuple(params.total_markers)
-        else:
-            self._anchor_words = _OPEN
-        # The cheap test a line must pass before any parsing: an opener, a 合计 word, or for
-        # brackets a unit right before the bracket (most brackets in a report follow no figure).
-        self._cheap = (
-            None
-            if params.shape == "parenthesised"
-            else regex.compile(literal_alternation(self._anchor_words))
-        )
+            self._cheap = self._anchor
 
     # -- parsing -------------------------------------------------------------------------
 
