@@ -1,4 +1,4 @@
-"""Parameters of the `required_sections` kind (kept apart so the finder can use them too)."""
+"""Parameter parts of the `required_sections` kind, shared with its section finder."""
 
 from __future__ import annotations
 
@@ -57,11 +57,3 @@ class Section:
     severity: Literal["error", "warning", "info"] | None = field(
         default=None, metadata={"doc": "缺少这一章节时的严重程度；默认用规则的 severity"}
     )
-
-
-@dataclass(frozen=True, kw_only=True)
-class Params:
-    sections: list[Section] = field(metadata={"doc": "必备章节，按规范顺序排列"})
-    message_weak: str = field(metadata={"doc": "章节只以较弱形式出现时的提示模板"})
-    message_partial: str = field(metadata={"doc": "章节缺少必需内容（requires）时的提示模板"})
-    message_order: str = field(metadata={"doc": "章节顺序不对时的提示模板"})

@@ -76,16 +76,25 @@ heading title. Placeholders: `{section}` (the section's `name`), `{form}` (the f
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from ..document import Document
 from ..messages import unknown_placeholders
 from ..model import Finding, Severity
 from ._section_finder import Compiled, Found, SectionFinder
-from ._section_params import Form, Params, Requirement, Section
+from ._section_params import Form, Requirement, Section
 from .base import BaseKind, ParamError, compile_regex, finditer
 
 __all__ = ["Form", "Params", "RequiredSections", "Requirement", "Section"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Params:
+    sections: list[Section] = field(metadata={"doc": "必备章节，按规范顺序排列"})
+    message_weak: str = field(metadata={"doc": "章节只以较弱形式出现时的提示模板"})
+    message_partial: str = field(metadata={"doc": "章节缺少必需内容（requires）时的提示模板"})
+    message_order: str = field(metadata={"doc": "章节顺序不对时的提示模板"})
 
 
 def _combined_severity(sections: list[Section]) -> Severity | None:
