@@ -42,3 +42,26 @@ def test_a_changed_seed_figure_is_reported(default_packs, prefix, old, new, expe
     text = seed(prefix)
     assert old in text
     assert number_findings(default_packs, text.replace(old, new, 1)) == [expected]
+
+
+def test_cli_reports_the_rate_with_exact_positions(tmp_path) -> None:
+    import json
+
+    from ..conftest import run_cli
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        "关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n"
+        "全年收到行政复议申请120件，受理96件，受理率85%。\n",
+        encoding="utf-8",
+    )
+    result = run_cli("check", "--format", "json", "--select", "number", str(draft))
+    assert result.returncode == 1, result.stderr
+    [v] = json.loads(result.stdout)["violations"]
+    assert (v["rule"], v["line"], v["column"], v["end_column"]) == (
+        "rate-does-not-match-counts",
+        3,
+        25,
+        28,
+    )
+    assert "受理率应为 80.0%，文中为 85%" in v["message"]
