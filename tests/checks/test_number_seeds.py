@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from lintreport.document import Document
 from lintreport.runner import lint_document, select_rules
 
-from ..conftest import SEEDS
+from ..conftest import SEEDS, run_cli
 
 
 def number_findings(default_packs, text: str, path: str = "seed.txt") -> list[tuple[int, str]]:
@@ -45,10 +47,6 @@ def test_a_changed_seed_figure_is_reported(default_packs, prefix, old, new, expe
 
 
 def test_cli_reports_the_rate_with_exact_positions(tmp_path) -> None:
-    import json
-
-    from ..conftest import run_cli
-
     draft = tmp_path / "draft.txt"
     draft.write_text(
         "关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n"
