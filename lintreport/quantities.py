@@ -75,7 +75,7 @@ _QUANTITY_SOURCE = (
     r"(?:(?P<ar>(?<![\dA-Za-z.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\dA-Za-z.])\d+(?:\.\d+)?)"
     rf"|(?P<cn>[{_CN}]{{1,8}}))"
     r"(?P<yu1>余|多)?(?P<mag>万亿|万|亿)?(?P<yu2>余|多)?"
-    rf"(?P<unit>[%\uff05]|{_UNIT_RE})?"
+    rf"(?:\p{{Zs}}?(?P<unit>[%\uff05]|{_UNIT_RE}))?"
     r"(?P<post>以上|以下|左右)?"
 )
 _QUANTITY = regex.compile(_QUANTITY_SOURCE)

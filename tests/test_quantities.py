@@ -106,3 +106,7 @@ def test_sentences_split_on_full_and_half_width_ends() -> None:
     text = "受理率86.8%; 审结307件。下一句\n新行"
     parts = [text[a:b] for a, b in sentences(text)]
     assert parts == ["受理率86.8%", " 审结307件", "下一句", "新行"]
+
+
+def test_a_space_before_the_unit_is_tolerated() -> None:
+    assert q("120 件").unit == "件"

@@ -134,7 +134,13 @@ class YearRelation(BaseKind):
 
     def _plan_sections(self, doc: Document) -> list[tuple[Heading, int]]:
         """(heading, end offset) of each next-year plan section."""
-        tops = [h for h in doc.structure.headings if h.level == 1 or h.style == "、"]
+        tops = [
+            h
+            for h in doc.structure.headings
+            if h.level == 1
+            or h.style == "、"  # a level-1 heading that lost its numeral
+            or (h.style == "#" and (h.markdown_level or 9) <= 2)  # ## 下一步工作打算
+        ]
         out: list[tuple[Heading, int]] = []
         for i, h in enumerate(tops):
             if self._section.search(h.title) is None:

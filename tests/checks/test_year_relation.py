@@ -120,3 +120,12 @@ def test_heading_with_two_years_checks_the_one_of_the_plan() -> None:
     assert findings(text, 2022, check="plan_section") == []
     text = report(2022, "三、存在的问题和下一步工作打算（2022年）", "略。")
     assert findings(text, 2022, check="plan_section") == ["2022"]
+
+
+def test_markdown_plan_section() -> None:
+    text = (
+        "# 关于2023年度法治政府建设情况的报告\n\n## 主要举措\n\n略。\n\n## 2023年工作打算\n\n略。\n"
+    )
+    check = YearRelation(Params(check="plan_section"))
+    doc = Document.from_text(text, "draft.md", year=2023)
+    assert [text[f.start : f.end] for f in check.run(doc)] == ["2023"]
