@@ -56,7 +56,7 @@ class CheckRun:
     baseline: Baseline | None = None
     keep_text: bool = False  # keep texts in the result (formatters that quote or fingerprint)
     jobs: int = 1
-    _packs: dict[tuple[str, ...], list[Pack]] = field(default_factory=dict)
+    pack_cache: dict[tuple[str, ...], list[Pack]] = field(default_factory=dict)
     _rulesets: dict[tuple[object, ...], Ruleset] = field(default_factory=dict)
     _ignore_files: dict[Path, IgnoreFile | None] = field(default_factory=dict)
     _checked: set[tuple[object, ...]] = field(default_factory=set)
@@ -76,9 +76,9 @@ class CheckRun:
                 self._checked.add(checked)
             return found
         self._checked.add((key, s.config.path if s.config else None))
-        if s.packs not in self._packs:
-            self._packs[s.packs] = load_packs(list(s.packs))
-        packs = self._packs[s.packs]
+        if s.packs not in self.pack_cache:
+            self.pack_cache[s.packs] = load_packs(list(s.packs))
+        packs = self.pack_cache[s.packs]
         all_rules = [r for p in packs for r in p.rules]
         known = frozenset(
             {r.id for r in all_rules} | {a for r in all_rules for a in r.aliases} | CATEGORIES

@@ -31,7 +31,7 @@ from .examples import run_pack_examples
 from .explain import explain_rule, list_rules
 from .fixer import fix_file
 from .formats import FORMATS
-from .inputs import load_document
+from .inputs import load_document, rewritable
 from .pack import Pack, load_packs
 from .parallel import default_jobs
 from .runner import RunOptions
@@ -39,7 +39,6 @@ from .stdin import read_stdin, run_stdin
 
 DEFAULT_PACKS = ["fazhi-annual"]
 FAIL_ON = ("error", "warning", "info", "never")
-FIXABLE = (".txt", ".md")  # formats whose bytes we can rewrite without loss
 
 
 def _split(values: Sequence[str] | None) -> tuple[str, ...]:
@@ -245,7 +244,7 @@ def _fix(
     files, _ = checker.files(args.paths, options)
     changed = applied = 0
     for path in files:
-        if path.suffix.lower() not in FIXABLE:
+        if not rewritable(path.name):
             # e.g. a .docx cannot be rewritten without losing Word formatting: say so, not silently
             kind = path.suffix or "此类"
             err.write(f"{path.as_posix()}: 不会自动修复 {kind} 文件，请按提示手工修改\n")

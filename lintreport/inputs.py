@@ -25,6 +25,11 @@ DEFAULT_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".docx")
 DOCX = ".docx"
 
 
+def rewritable(name: str) -> bool:
+    """Whether --fix can write this input back: text can, a Word document cannot (yet)."""
+    return not name.lower().endswith(DOCX)
+
+
 def decode_input(data: bytes, name: str) -> Source:
     """Decode the bytes of an input called `name` (a path or a --stdin-filename)."""
     if name.lower().endswith(DOCX):

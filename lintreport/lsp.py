@@ -150,7 +150,7 @@ class LintServer(LanguageServer):
         resolver = Resolver(self.overrides)
         settings = resolver.settings_for(path)
         # CheckRun would load packs itself; hand it the cached ones (its own per-run cache).
-        checker = CheckRun(resolver, _packs={settings.packs: self.packs.get(settings.packs)})
+        checker = CheckRun(resolver, pack_cache={settings.packs: self.packs.get(settings.packs)})
         settings, ruleset = checker.for_file(path)
         doc = Document.from_text(
             text, str(path), year=settings.year, report_type=settings.report_type

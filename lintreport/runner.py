@@ -15,7 +15,7 @@ from pathlib import Path
 from .checks.base import REGEX_TIMEOUT, regex_budget
 from .document import Document
 from .errors import InputError, UsageError
-from .inputs import DEFAULT_EXTENSIONS, load_document
+from .inputs import DEFAULT_EXTENSIONS, load_document, rewritable
 from .messages import render
 from .model import Category, DocumentInfo, FileError, Fix, RunResult, Violation
 from .pack import Pack, Rule
@@ -114,6 +114,7 @@ def lint_document(
     violations: list[Violation] = []
     errors: list[FileError] = []
     seen: set[tuple[str, int, int]] = set()
+    can_fix = rewritable(doc.path)
     # Regex time one rule may spend on this document: generous for any sane pattern (a few ms per
     # 100 KB), yet a catastrophic one stops within seconds however many lines it is tried on.
     budget = REGEX_TIMEOUT * (1 + len(doc.text) / 1_000_000)
@@ -146,9 +147,10 @@ def lint_document(
             message = render(f.message or rule.message, values)
             suggestion = f.suggestion
             fix = None
-            if f.replacement is not None and rule.fix == "safe":
+            if f.replacement is not None and rule.fix == "safe" and can_fix:
                 fix = Fix(f.replacement, safe=True)
-            elif f.replacement is not None and rule.fix == "unsafe":
+            elif f.replacement is not None and rule.fix != "none":
+                # Unsafe fixes, and fixes to files we cannot rewrite, are shown as suggestions.
                 suggestion = suggestion or f.replacement
             line, column = doc.position(f.start)
             end_line, end_column = doc.position(f.end)

@@ -240,3 +240,14 @@ def test_word_numbered_headings_count_as_sections_like_written_numerals(tmp_path
 
     assert lines_and_rules(tmp_path / "styled.docx") == lines_and_rules(seed)
     assert "required-section-missing" in {f[-1] for f in _findings(tmp_path / "plain.docx")}
+
+
+def test_docx_findings_offer_suggestions_not_fixes(tmp_path: Path) -> None:
+    # --fix cannot rewrite a Word file, so no output format may promise an automatic fix for it.
+    path = _docx_of_lines(
+        ["关于2023年度法治政府建设情况的报告", "大力推进法制政府建设。"], tmp_path / "r.docx"
+    )
+    proc = run_cli("check", "--format", "json", "--select", "fazhi-not-fazhi", str(path))
+    (v,) = json.loads(proc.stdout)["violations"]
+    assert v["fix"] is None
+    assert v["suggestion"] == "法治政府"
