@@ -54,6 +54,7 @@ import regex
 from ..document import Document
 from ..model import Finding
 from ..numerals import cn_to_int, int_to_cn
+from ..quantities import sentence_around
 from .base import BaseKind, ParamError, compile_regex, finditer
 
 _SENTENCE_END = "。！？!?；;"
@@ -224,6 +225,15 @@ class AnnouncedCount(BaseKind):
                 return by_heading
         return self._count_ordinals(doc, end, limit)
 
+    def _inside_item(self, text: str, start: int) -> bool:
+        """Whether the announcement sits inside an item of an outer run (二是做好以下两项工作：
+        一是…二是…。三是…): the outer run's next ordinal would be counted as an inner item, and
+        we cannot tell the runs apart, so we say nothing."""
+        lo, _ = sentence_around(text, start)
+        return any(
+            p.search(text, lo, start) is not None for p in self._ordinals[1 : _MAX_ITEMS + 1]
+        )
+
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         for pattern in self._patterns:
@@ -231,6 +241,8 @@ class AnnouncedCount(BaseKind):
                 raw = m.group("n")
                 announced = int(raw) if raw.isdigit() else cn_to_int(raw)
                 if not announced or announced > _MAX_ITEMS:
+                    continue
+                if self.params.items == "ordinals" and self._inside_item(text, m.start()):
                     continue
                 counted = self._count(doc, m.end())
                 if counted is None or counted.low <= announced <= counted.high:

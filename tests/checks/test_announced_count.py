@@ -135,3 +135,8 @@ def test_sections_announced_in_the_preamble_count_a_lost_numeral_heading() -> No
     assert findings(text.replace("以下3个", "以下4个"), **ORDINALS) == [
         ("4", {"announcement": "以下4个方面", "announced": "4", "found": "3"})
     ]
+
+
+def test_announcement_inside_an_outer_item_is_not_judged() -> None:
+    text = "一是加强学法。二是做好以下两项工作：一是健全制度，二是规范程序。三是强化监督。"
+    assert findings(text, **ORDINALS) == []
