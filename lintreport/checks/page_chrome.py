@@ -5,8 +5,8 @@ r"""Lines of web-page chrome copied along with the report (点击量, 来源:…
 Each line that `doc.structure` recognised as page chrome (site banners, breadcrumbs, 点击量,
 来源/时间 bars, 字体【大 中 小】, 打印本页/关闭窗口 at the foot) is one finding, unless it
 matches one of `unless` (chrome that another rule owns, such as a document-sharing site's
-boilerplate). Recognition lives in `structure.py`, so these lines are also never taken for a
-title or a heading.
+boilerplate). Recognition lives in `webcopy.py` (used by `structure.py`), so these lines are
+never taken for a title or a heading.
 
 ## Why
 
