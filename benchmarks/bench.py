@@ -1,0 +1,423 @@
+"""Measure lintreport's speed on this machine and print the table of docs/performance.md.
+
+    python benchmarks/bench.py              # full run (a few minutes on 2 cores)
+    python benchmarks/bench.py --quick      # smoke run: 200 files, fewer repetitions
+    python benchmarks/bench.py --json out.json
+
+Every figure is the median of several runs (timings on a shared machine are noisy; medians
+resist the outliers). What is measured, and against which target (docs/performance.md):
+
+- cold start: `lintreport check SEED` as a user runs it, against `python -c "import lintreport"`,
+  `python -c "import yaml, regex, rich"` (the dependencies) and `python -c pass`;
+- throughput: `lintreport check -j 1 --format json CORPUS` (the generated 2,000 reports), in MB/s
+  and documents/s, and the speed-up of `-j 2`;
+- warm re-lint: `Document.from_text` + `lint_document` of a 15 KB report in a process that has
+  the packs loaded already, the way the language server re-lints on every change;
+- peak memory (max RSS) of the corpus run, of one seed and of the 10 MB document;
+- linearity: time per MB for one document of 1 KB, 10 KB, 100 KB, 1 MB and 10 MB;
+- a cProfile of the slowest case (per MB) of the linearity series.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import platform
+import pstats
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import make_corpus  # noqa: E402  (a sibling script, not a package)
+
+MB = 1024 * 1024
+SIZES = (1024, 10 * 1024, 100 * 1024, MB, 10 * MB)
+SIZE_LABELS = ("1 KB", "10 KB", "100 KB", "1 MB", "10 MB")
+TARGETS = {
+    "throughput_mb_s_per_core": 10.0,
+    "cold_start_ratio": 1.5,
+    "warm_relint_ms": 20.0,
+    "linearity_ratio": 1.5,
+    "speedup_j2": 1.8,
+}
+
+
+@dataclass
+class Results:
+    machine: dict[str, str] = field(default_factory=dict)
+    cold_start_s: dict[str, float] = field(default_factory=dict)
+    corpus: dict[str, float] = field(default_factory=dict)
+    warm_relint_ms: float = 0.0
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)
+    per_mb_s: dict[str, float] = field(default_factory=dict)
+    profiles: dict[str, str] = field(default_factory=dict)  # size label -> cProfile top
+    rule_ms_per_mb: dict[str, float] = field(default_factory=dict)
+
+
+def machine() -> dict[str, str]:
+    model = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        model = platform.processor() or "unknown"
+    commit = subprocess.run(
+        ["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    return {
+        "cores (nproc)": str(len(os.sched_getaffinity(0))),
+        "cpu": model,
+        "python": platform.python_version(),
+        "os": f"{platform.system()} {platform.release()}",
+        "load average at start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "lintreport commit": commit or "unknown",
+        "date (UTC)": time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
+    }
+
+
+def lintreport_exe() -> list[str]:
+    exe = Path(sys.executable).parent / "lintreport"
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("lintreport")
+    return [found] if found else [sys.executable, "-m", "lintreport"]
+
+
+def timed_run(cmd: Sequence[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one command; its output is discarded."""
+    seconds, peak, _ = cpu_run(cmd)
+    return seconds, peak
+
+
+def cpu_run(cmd: Sequence[str]) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MB) and CPU seconds (user + sys, all processes) of a command.
+
+    The command runs under a fresh Python wrapper so RUSAGE_CHILDREN holds only its own peak
+    and CPU time (worker processes of -j included).
+    """
+    wrapper = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        "t = time.perf_counter() - t\n"
+        "r = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(t, r.ru_maxrss, r.ru_utime + r.ru_stime)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", wrapper, *cmd], capture_output=True, text=True, check=True
+    ).stdout.split()
+    return float(out[0]), int(out[1]) / 1024, float(out[2])
+
+
+def median_of(runs: int, fn: Callable[[], float]) -> float:
+    return statistics.median(fn() for _ in range(runs))
+
+
+def cold_start(res: Results, seed: Path, runs: int) -> None:
+    py = sys.executable
+    cases = {
+        "python -c pass": [py, "-c", "pass"],
+        "python -c 'import yaml, regex, rich'": [py, "-c", "import yaml, regex, rich"],
+        "python -c 'import lintreport'": [py, "-c", "import lintreport"],
+        "lintreport check SEED": [*lintreport_exe(), "check", "--color", "never", str(seed)],
+    }
+    for cmd in cases.values():  # warm the OS file cache and .pyc files first
+        timed_run(cmd)
+    for name, cmd in cases.items():
+        res.cold_start_s[name] = median_of(runs, lambda cmd=cmd: timed_run(cmd)[0])
+    res.peak_rss_mb["lintreport check SEED"] = timed_run(cases["lintreport check SEED"])[1]
+
+
+def corpus_runs(res: Results, corpus: Path, runs: int) -> None:
+    files = sorted(corpus.glob("*.txt"))
+    size = sum(f.stat().st_size for f in files)
+    base = [*lintreport_exe(), "check", "--format", "json", str(corpus)]
+    timings: dict[int, list[float]] = {1: [], 2: []}
+    cpu: dict[int, list[float]] = {1: [], 2: []}
+    rss: list[float] = []
+    for _ in range(runs):  # interleaved, so a burst of load on the machine hits both alike
+        for jobs in (1, 2):
+            seconds, peak, cpu_seconds = cpu_run([*base, "-j", str(jobs)])
+            timings[jobs].append(seconds)
+            cpu[jobs].append(cpu_seconds)
+            if jobs == 1:
+                rss.append(peak)
+    t1, t2 = statistics.median(timings[1]), statistics.median(timings[2])
+    res.corpus = {
+        "files": len(files),
+        "mb": size / MB,
+        "j1_s": t1,
+        "j2_s": t2,
+        "mb_s": size / MB / t1,
+        "docs_s": len(files) / t1,
+        "speedup_j2": t1 / t2,
+        "j1_cpu_s": statistics.median(cpu[1]),
+        "j2_cpu_s": statistics.median(cpu[2]),
+    }
+    res.peak_rss_mb["corpus, -j 1 (per process)"] = max(rss)
+
+
+def synthetic_report(size: int, rng_seed: int = 7) -> str:
+    """A prefix (cut at a line end) of one generated report of at least `size` UTF-8 bytes."""
+    seeds = make_corpus.load_seeds()
+    pool = [
+        line for s in seeds for line in s.body if line.strip() and not make_corpus._is_heading(line)
+    ]
+    text = make_corpus.make_report(random.Random(rng_seed), seeds, pool, size + 4096)
+    data = text.encode("utf-8")[:size]
+    cut = data.rfind(b"\n")
+    return data[: cut + 1 if cut > 0 else len(data)].decode("utf-8", errors="ignore")
+
+
+def in_process(res: Results, runs: int, profile: bool, max_size: int) -> None:
+    from lintreport.document import Document
+    from lintreport.pack import load_packs
+    from lintreport.runner import lint_document, select_rules
+
+    packs = load_packs(["fazhi-annual"])
+    rules = select_rules(packs)
+
+    def lint(text: str, path: str = "draft.txt") -> None:
+        lint_document(Document.from_text(text, path), rules, packs)
+
+    # Warm re-lint, as the language server does it on every change of a 15 KB buffer.
+    text15 = synthetic_report(15 * 1024, rng_seed=15)
+    lint(text15)
+
+    def once() -> float:
+        t = time.perf_counter()
+        lint(text15)
+        return time.perf_counter() - t
+
+    res.warm_relint_ms = median_of(max(15, runs * 5), once) * 1000
+
+    # Linearity: per-MB time for one document of each size (repeat small ones for resolution).
+    texts = {}
+    for size, label in zip(SIZES, SIZE_LABELS, strict=True):
+        if size > max_size:
+            continue
+        text = synthetic_report(size)
+        texts[label] = text
+        reps = max(1, (2 * MB) // max(size, 1))
+
+        def batch(text: str = text, reps: int = reps) -> float:
+            t = time.perf_counter()
+            for _ in range(reps):
+                lint(text)
+            return (time.perf_counter() - t) / reps
+
+        mb = len(text.encode("utf-8")) / MB
+        res.per_mb_s[label] = median_of(runs if size < 10 * MB else max(1, runs // 2), batch) / mb
+    if profile and res.per_mb_s:
+        # the slowest case per MB, and the typical report size (the corpus averages ~13 KB)
+        slowest = max(res.per_mb_s, key=res.per_mb_s.__getitem__)
+        for label in dict.fromkeys((slowest, "10 KB")):
+            if label in texts:
+                res.profiles[label] = profile_of(lambda text=texts[label]: lint(text), texts[label])
+
+
+def profile_of(work: Callable[[], None], text: str, top: int = 15) -> str:
+    """cProfile of `work` repeated over ~2 MB of text: the top functions by own time."""
+    prof = cProfile.Profile()
+    reps = max(1, (2 * MB) // max(len(text.encode("utf-8")), 1))
+    prof.enable()
+    for _ in range(reps):
+        work()
+    prof.disable()
+    out = io.StringIO()
+    pstats.Stats(prof, stream=out).strip_dirs().sort_stats("tottime").print_stats(top)
+    return "\n".join(line for line in out.getvalue().splitlines() if line.strip())
+
+
+def rule_costs(res: Results, runs: int, top: int = 12) -> None:
+    """Milliseconds per MB of each rule (and of building the document) on a 1 MB report."""
+    from lintreport.document import Document
+    from lintreport.pack import load_packs
+    from lintreport.runner import select_rules
+
+    packs = load_packs(["fazhi-annual"])
+    text = synthetic_report(MB)
+    mb = len(text.encode("utf-8")) / MB
+
+    def build() -> float:
+        t = time.perf_counter()
+        doc = Document.from_text(text, "draft.txt")
+        doc.structure, doc.metadata  # noqa: B018  (computed lazily: force them)
+        return time.perf_counter() - t
+
+    costs = {"(document: decode, lines, structure, metadata)": median_of(runs, build)}
+    doc = Document.from_text(text, "draft.txt")
+    doc.structure, doc.metadata  # noqa: B018
+    for rule in select_rules(packs):
+
+        def one(rule=rule) -> float:
+            t = time.perf_counter()
+            for _ in rule.check.run(doc):
+                pass
+            return time.perf_counter() - t
+
+        costs[rule.id] = median_of(runs, one)
+    ranked = sorted(costs.items(), key=lambda kv: -kv[1])[:top]
+    res.rule_ms_per_mb = {k: v * 1000 / mb for k, v in ranked}
+    res.rule_ms_per_mb["(all rules)"] = sum(costs.values()) * 1000 / mb
+
+
+def big_document_rss(res: Results, tmp: Path) -> None:
+    path = tmp / "big-10mb.txt"
+    path.write_text(synthetic_report(10 * MB), encoding="utf-8")
+    _, peak = timed_run([*lintreport_exe(), "check", "--format", "json", str(path)])
+    res.peak_rss_mb["one 10 MB document"] = peak
+
+
+def verdicts(res: Results) -> list[tuple[str, str, str, str]]:
+    rows = []
+    c = res.cold_start_s
+    if c:
+        deps = c["python -c 'import yaml, regex, rich'"]
+        ratio = c["lintreport check SEED"] / deps
+        rows.append(
+            ("cold start / import of dependencies", f"{ratio:.2f}x", "≤ 1.5x", ok(ratio <= 1.5))
+        )
+    if res.corpus:
+        cores = 1
+        mbs = res.corpus["mb_s"] / cores
+        rows.append(("throughput per core (-j 1)", f"{mbs:.2f} MB/s", "≥ 10 MB/s", ok(mbs >= 10)))
+        sp = res.corpus["speedup_j2"]
+        rows.append(("speed-up -j 2 on 2 cores", f"{sp:.2f}x", "≥ 1.8x", ok(sp >= 1.8)))
+    if res.warm_relint_ms:
+        w = res.warm_relint_ms
+        rows.append(("warm re-lint, 15 KB", f"{w:.1f} ms", "≤ 20 ms", ok(w <= 20)))
+    without_1kb = [v for k, v in res.per_mb_s.items() if k != "1 KB"]
+    if len(without_1kb) > 1:
+        ratio = max(without_1kb) / min(without_1kb)
+        rows.append(
+            (
+                "per-MB time, max / min, 10 KB .. 10 MB",
+                f"{ratio:.2f}x",
+                "(≤ 1.5x)",
+                ok(ratio <= 1.5),
+            )
+        )
+    if len(res.per_mb_s) > 1:
+        ratio = max(res.per_mb_s.values()) / min(res.per_mb_s.values())
+        rows.append(
+            ("per-MB time, max / min over sizes", f"{ratio:.2f}x", "≤ 1.5x", ok(ratio <= 1.5))
+        )
+    return rows
+
+
+def ok(flag: bool) -> str:
+    return "met" if flag else "NOT met"
+
+
+def markdown(res: Results) -> str:
+    out = ["### Machine", "", "| | |", "|---|---|"]
+    out += [f"| {k} | {v} |" for k, v in res.machine.items()]
+    out += ["", "### Targets", "", "| figure | today | target | |", "|---|---|---|---|"]
+    out += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in verdicts(res)]
+    if res.cold_start_s:
+        out += ["", "### Cold start (median wall time)", "", "| command | ms |", "|---|---|"]
+        out += [f"| `{k}` | {v * 1000:.0f} |" for k, v in res.cold_start_s.items()]
+    if res.corpus:
+        c = res.corpus
+        out += [
+            "",
+            f"### Corpus: {c['files']:.0f} generated reports, {c['mb']:.1f} MB",
+            "",
+            "| | -j 1 | -j 2 |",
+            "|---|---|---|",
+            f"| wall time (s) | {c['j1_s']:.2f} | {c['j2_s']:.2f} |",
+            f"| MB/s | {c['mb'] / c['j1_s']:.2f} | {c['mb'] / c['j2_s']:.2f} |",
+            f"| documents/s | {c['files'] / c['j1_s']:.0f} | {c['files'] / c['j2_s']:.0f} |",
+            f"| CPU time, all processes (s) | {c['j1_cpu_s']:.2f} | {c['j2_cpu_s']:.2f} |",
+            f"| MB per CPU-second | {c['mb'] / c['j1_cpu_s']:.2f} | "
+            f"{c['mb'] / c['j2_cpu_s']:.2f} |",
+        ]
+    if res.warm_relint_ms:
+        out += ["", f"Warm re-lint of a 15 KB report (packs loaded): {res.warm_relint_ms:.1f} ms"]
+    if res.per_mb_s:
+        out += [
+            "",
+            "### Linearity (one document, in process)",
+            "",
+            "| size | s per MB |",
+            "|---|---|",
+        ]
+        out += [f"| {k} | {v:.3f} |" for k, v in res.per_mb_s.items()]
+    if res.peak_rss_mb:
+        out += ["", "### Peak memory (max RSS)", "", "| run | MB |", "|---|---|"]
+        out += [f"| {k} | {v:.0f} |" for k, v in res.peak_rss_mb.items()]
+    if res.rule_ms_per_mb:
+        out += ["", "### Cost per rule (1 MB report, ms per MB, most expensive first)", ""]
+        out += ["| rule | ms/MB |", "|---|---|"]
+        out += [f"| {k} | {v:.1f} |" for k, v in res.rule_ms_per_mb.items()]
+    for label, text in res.profiles.items():
+        out += ["", f"### Profile: one {label} document (cProfile, by own time)", "", "```"]
+        out += [text, "```"]
+    return "\n".join(out) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="lintreport benchmarks (see module docstring)")
+    parser.add_argument("--quick", action="store_true", help="200 files, fewer runs, up to 1 MB")
+    parser.add_argument("--runs", type=int, help="repetitions per figure (default 5; quick 3)")
+    parser.add_argument("--corpus", type=Path, default=make_corpus.DEFAULT_OUT)
+    parser.add_argument("--json", type=Path, help="also write the raw results here")
+    parser.add_argument(
+        "--only",
+        choices=("cold", "corpus", "inprocess", "memory"),
+        action="append",
+        help="run only these parts (repeatable)",
+    )
+    args = parser.parse_args()
+    runs = args.runs or (3 if args.quick else 5)
+    count = 200 if args.quick else make_corpus.DEFAULT_COUNT
+    parts = set(args.only or ("cold", "corpus", "inprocess", "memory"))
+
+    res = Results(machine=machine())
+    corpus = args.corpus
+    if args.quick:
+        corpus = corpus.with_name(corpus.name + "-quick")
+    if "corpus" in parts and len(list(corpus.glob("*.txt"))) != count:
+        total = make_corpus.DEFAULT_TOTAL_BYTES * count // make_corpus.DEFAULT_COUNT
+        make_corpus.build(corpus, count, total, seed=20231231)
+    seed = sorted(make_corpus.SEEDS_DIR.glob("*.txt"))[0]
+    step = lambda what: print(f"[bench] {what}…", file=sys.stderr, flush=True)  # noqa: E731
+    if "cold" in parts:
+        step("cold start")
+        cold_start(res, seed, max(runs, 7))
+    if "corpus" in parts:
+        step(f"corpus ({count} files, -j 1 and -j 2)")
+        corpus_runs(res, corpus, runs)
+    if "inprocess" in parts:
+        step("warm re-lint, linearity, profile")
+        in_process(res, runs, profile=True, max_size=MB if args.quick else 10 * MB)
+        step("cost per rule")
+        rule_costs(res, runs)
+    if "memory" in parts and not args.quick:
+        step("peak memory of a 10 MB document")
+        with tempfile.TemporaryDirectory() as tmp:
+            big_document_rss(res, Path(tmp))
+    print(markdown(res))
+    if args.json:
+        args.json.write_text(json.dumps(asdict(res), ensure_ascii=False, indent=2), "utf-8")
+
+
+if __name__ == "__main__":
+    main()
