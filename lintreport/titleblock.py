@@ -159,6 +159,7 @@ def find_title_block(
             and len(text) <= 50
             and text.endswith(("：", ":"))
             and "如下" not in text
+            and not any(p in text for p in "，,。；;")  # a sentence, not a list of organs
             and not is_heading(ln.text)
         ):
             addressee = ln

@@ -143,3 +143,8 @@ def test_a_single_government_under_the_title_may_be_the_issuer() -> None:
 )
 def test_title_over_two_lines(text: str, title: str) -> None:
     assert Document.from_text(text, "x.txt").structure.title_text == title
+
+
+def test_a_sentence_ending_with_a_colon_is_not_an_addressee() -> None:
+    text = "关于2023年度法治政府建设情况的报告\n一年来，我局主要做了以下工作:\n一、甲\n"
+    assert Document.from_text(text, "x.txt").structure.addressee is None
