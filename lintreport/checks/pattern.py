@@ -5,7 +5,9 @@
 Every match of `pattern` (regular expressions, `regex` module syntax) or of a literal in
 `terms` is a finding, unless an `unless` pattern matches text overlapping it nearby (the
 exceptions that are correct Chinese: 法制审核, 学法制度 …). `group` reports only a named group
-of the match, so a pattern can look at context without underlining it.
+of the match, so a pattern can look at context without underlining it. `expand: sentence`
+reports the whole sentence around a match (from the previous 。 or line start to the next 。 or
+line end), once per sentence.
 
 ## Why
 
@@ -35,8 +37,11 @@ bracket of the wrong kind. The pack lists them; this kind finds them.
 
 ## Where it points
 
-At the match (or its `group`). `{match}` is the matched text, `{replacement}` the fix, and each
-named group of the pattern is a placeholder of its own.
+At the match (or its `group`; with `expand: sentence`, the sentence containing it). `{match}`
+is the reported text, `{replacement}` the fix, and each named group of the pattern is a
+placeholder of its own. Prefer `expand: sentence` with a keyword pattern to a pattern that
+scans the sentence itself (`[^。]*?关键词[^。]*`): the regex engine must try such a pattern at
+every position of the text, which was 45% of the default pack's time.
 
 ## Fix
 
@@ -49,6 +54,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
+
+import regex
 
 from ..document import Document
 from ..messages import render
@@ -77,6 +84,10 @@ class Params:
     scope: Literal["all", "body", "headings"] = field(
         default="all", metadata={"doc": "检查范围：全文、正文（标题块和网页杂项之外）或标题"}
     )
+    expand: Literal["none", "sentence"] = field(
+        default="none",
+        metadata={"doc": "sentence：报告匹配所在的整句（到前后的“。”或行首行尾），每句一次"},
+    )
 
 
 class Pattern(BaseKind):
@@ -92,6 +103,8 @@ class Pattern(BaseKind):
             raise ParamError("terms", "pattern 和 terms 不能同时使用，请拆成两条规则")
         if params.replace is not None and params.terms:
             raise ParamError("replace", "replace 只用于 pattern；terms 的替换写在词条的值里")
+        if params.expand != "none" and params.terms:
+            raise ParamError("expand", "expand 只用于 pattern；terms 的替换针对词条本身")
         sources = params.pattern or [literal_alternation(params.terms)]
         self._patterns = [compile_regex("pattern", p) for p in sources]
         self._unless = (
@@ -131,11 +144,20 @@ class Pattern(BaseKind):
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         params = self.params
+        sentences = params.expand == "sentence"
         for lo, hi in self._ranges(doc):
             for pattern in self._patterns:
+                reported = lo  # with expand: end of the sentence reported last
                 for m in finditer(pattern, text, lo, hi):
                     start, end = m.span(params.group) if params.group else m.span()
-                    if start == end or self._excepted(text, start, end):
+                    if start == end:
+                        continue
+                    if sentences:
+                        if start < reported:
+                            continue  # another match in a sentence already reported
+                        start, end = _sentence(text, start, end, lo, hi)
+                        reported = end
+                    if self._excepted(text, start, end):
                         continue
                     values: dict[str, str] = {
                         k: v for k, v in m.groupdict().items() if v is not None
@@ -157,3 +179,18 @@ class Pattern(BaseKind):
                         suggestion=suggestion,
                         replacement=replacement,
                     )
+
+
+_SENTENCE_END = regex.compile(r"[\n。]")
+_SENTENCE_START = regex.compile(r"[\n。]", regex.REVERSE)
+
+
+def _sentence(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence around [start, end) within [lo, hi): after the previous 。 or line start,
+    through the next 。 (included) or to the line end."""
+    before = _SENTENCE_START.search(text, lo, start)
+    after = _SENTENCE_END.search(text, end, hi)
+    first = before.end() if before else lo
+    if after is None:
+        return first, hi
+    return first, after.end() if text[after.start()] == "。" else after.start()
