@@ -91,6 +91,28 @@ def machine() -> dict[str, str]:
     }
 
 
+_BURN = "x = 0\nfor i in range(15_000_000):\n    x += i\n"
+
+
+def parallel_capacity(runs: int) -> float:
+    """How many cores' worth of CPU two processes get right now: 2 busy loops vs 1.
+
+    2.0 on an idle 2-core machine; near 1.0 when other work holds the second core, which is the
+    ceiling for the `-j 2` speed-up measured at the same time.
+    """
+
+    def burn(copies: int) -> float:
+        t = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", _BURN]) for _ in range(copies)]
+        for proc in procs:
+            proc.wait()
+        return time.perf_counter() - t
+
+    one = median_of(runs, lambda: burn(1))
+    two = median_of(runs, lambda: burn(2))
+    return 2 * one / two
+
+
 def lintreport_exe() -> list[str]:
     exe = Path(sys.executable).parent / "lintreport"
     if exe.exists():
@@ -159,6 +181,7 @@ def corpus_runs(res: Results, corpus: Path, runs: int) -> None:
             if jobs == 1:
                 rss.append(peak)
     t1, t2 = statistics.median(timings[1]), statistics.median(timings[2])
+    res.machine["parallel capacity (2 busy loops vs 1)"] = f"{parallel_capacity(runs):.2f} cores"
     res.corpus = {
         "files": len(files),
         "mb": size / MB,
