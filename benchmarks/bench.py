@@ -396,12 +396,36 @@ def markdown(res: Results) -> str:
     return "\n".join(out) + "\n"
 
 
+DOC = ROOT / "docs" / "performance.md"
+
+
+def update_docs(table: str, doc: Path) -> None:
+    """Put the results and the profiles of `table` between the bench: markers of `doc`."""
+    split = table.index("### Profile:") if "### Profile:" in table else len(table)
+    parts = {
+        "results": table[:split].rstrip().replace("### ", "#### "),
+        "profiles": table[split:].rstrip().replace("### ", "#### "),
+    }
+    text = doc.read_text(encoding="utf-8")
+    for name, body in parts.items():
+        start = text.index(f"<!-- bench:{name}:start")
+        start = text.index("-->", start) + len("-->")
+        end = text.index(f"<!-- bench:{name}:end -->")
+        text = text[:start] + "\n" + body + "\n" + text[end:]
+    doc.write_text(text, encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="lintreport benchmarks (see module docstring)")
     parser.add_argument("--quick", action="store_true", help="200 files, fewer runs, up to 1 MB")
     parser.add_argument("--runs", type=int, help="repetitions per figure (default 5; quick 3)")
     parser.add_argument("--corpus", type=Path, default=make_corpus.DEFAULT_OUT)
     parser.add_argument("--json", type=Path, help="also write the raw results here")
+    parser.add_argument(
+        "--update-docs",
+        action="store_true",
+        help="rewrite the tables between the bench: markers of docs/performance.md",
+    )
     parser.add_argument(
         "--only",
         choices=("cold", "corpus", "inprocess", "memory"),
@@ -438,6 +462,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             big_document_rss(res, Path(tmp))
     print(markdown(res))
+    if args.update_docs:
+        update_docs(markdown(res), DOC)
+        print(f"[bench] updated {DOC.relative_to(ROOT)}", file=sys.stderr)
     if args.json:
         args.json.write_text(json.dumps(asdict(res), ensure_ascii=False, indent=2), "utf-8")
 
