@@ -292,6 +292,10 @@ def sentences(text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[
 _ENDS = "。！？!?；;\n"
 
 
+_MAX_SENTENCE = 2000  # characters each way from a position; no real sentence is longer
+# A "sentence" with more figures than this is a table or a dump, not prose that states a relation;
+# relation checks skip it rather than pair every figure with every other.
+MAX_FIGURES_PER_SENTENCE = 60
 # NOTE: one search for the nearest end mark in each direction. A find() per mark scans to the end
 # of the text for every mark that does not occur (a report may have no ！ at all): O(n) per
 # sentence, O(n^2) per document (rate-does-not-match-counts on a 1 MB report: 68 -> 4 ms).
@@ -301,6 +305,9 @@ _END_BEFORE = regex.compile(f"[{regex.escape(_ENDS)}]", regex.REVERSE)
 
 def sentence_around(text: str, pos: int) -> tuple[int, int]:
     """The span of the sentence (as `sentences` cuts them) that contains offset `pos`."""
-    before = _END_BEFORE.search(text, 0, pos)
-    after = _END_AFTER.search(text, pos)
-    return (before.end() if before else 0), (after.start() if after else len(text))
+    # NOTE: a "sentence" longer than _MAX_SENTENCE is cut there: a text without end marks must
+    # not make each call scan it all (quadratic over many calls).
+    lo, hi = max(0, pos - _MAX_SENTENCE), min(len(text), pos + _MAX_SENTENCE)
+    before = _END_BEFORE.search(text, lo, pos)
+    after = _END_AFTER.search(text, pos, hi)
+    return (before.end() if before else lo), (after.start() if after else hi)

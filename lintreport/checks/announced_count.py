@@ -59,6 +59,10 @@ from .base import BaseKind, ParamError, compile_regex, finditer
 
 _SENTENCE_END = "。！？!?；;"
 _MAX_ITEMS = 30  # an announced count beyond this is not a list of items
+_ITEM_SPAN = 2000  # characters: no single item of a list is longer
+_HAN = regex.compile(r"\p{Han}")
+_CLAUSES_END = regex.compile(r"[。！？!?\n]")
+_CLAUSE_SPLIT = regex.compile(r"[，,；;]")
 _PAGE_MARKER = regex.compile(r"\n\p{Zs}*\d{1,3}、\p{Zs}?")
 
 
@@ -111,19 +115,30 @@ class AnnouncedCount(BaseKind):
         if not params.ordinals or any("{k}" not in o for o in params.ordinals):
             raise ParamError("ordinals", "序号模板需要包含 {k}")
         self._one = compile_regex("one_pattern", params.one_pattern)
-        # Ordinal k (一是 … 三十是) compiled once; an ordinal opens a clause, never inside a
-        # word (统一是, 唯一是).
+        # Ordinal k (一是 … 三十是) compiled once, as plain literals so the engine can skip
+        # ahead fast; `_find` then rejects those inside a word (统一是, 唯一是).
         self._ordinals: list[regex.Pattern[str]] = [regex.compile("(?!)")]
+        every: list[str] = []
         for k in range(1, _MAX_ITEMS + 2):
             cn = int_to_cn(k)
-            alts = "|".join(regex.escape(o.replace("{k}", cn)) for o in params.ordinals)
-            self._ordinals.append(regex.compile(rf"(?<!\p{{Han}})(?:{alts})"))
+            alts = [regex.escape(o.replace("{k}", cn)) for o in params.ordinals]
+            every.extend(alts)
+            self._ordinals.append(regex.compile("|".join(alts)))
+        self._any_ordinal = regex.compile("|".join(sorted(every, key=len, reverse=True)))
         self._conj = regex.compile("|".join(regex.escape(c) for c in params.conjunctions) or "(?!)")
 
     # -- items after the announcement ----------------------------------------------------
 
     def _ordinal(self, k: int) -> regex.Pattern[str] | None:
         return self._ordinals[k] if k < len(self._ordinals) else None
+
+    @staticmethod
+    def _find(pattern: regex.Pattern[str], text: str, lo: int, hi: int) -> regex.Match[str] | None:
+        """First match in [lo, hi) that opens a clause (not preceded by a Han character)."""
+        for m in pattern.finditer(text, lo, hi):
+            if m.start() == 0 or not _HAN.match(text[m.start() - 1]):
+                return m
+        return None
 
     def _near(self, text: str, start: int, end: int) -> bool:
         """Whether `text[start:end]` is short and crosses at most one sentence end."""
@@ -132,18 +147,20 @@ class AnnouncedCount(BaseKind):
             return False
         return sum(gap.count(ch) for ch in _SENTENCE_END) <= 1
 
-    def _count_ordinals(self, doc: Document, pos: int, limit: int) -> _Count | None:
+    def _count_ordinals(self, doc: Document, pos: int, limit: int, most: int) -> _Count | None:
         text = doc.text
         one = self._ordinals[1]
-        first = one.search(text, pos, limit)
+        # Windows keep a text full of announcements linear: the first item must be near, and
+        # one item is not longer than _ITEM_SPAN.
+        first = self._find(one, text, pos, min(limit, pos + 4 * self.params.max_distance))
         if first is None or not self._near(text, pos, first.start()):
             return None
         k, at = 1, first.end()
-        while (pattern := self._ordinal(k + 1)) is not None:
-            nxt = pattern.search(text, at, limit)
+        while k < most and (pattern := self._ordinal(k + 1)) is not None:
+            nxt = self._find(pattern, text, at, min(limit, at + _ITEM_SPAN))
             if nxt is None:
                 break
-            restart = one.search(text, at, nxt.start())
+            restart = self._find(one, text, at, nxt.start())
             if restart is not None:
                 break  # a new run starts before the next item of this one
             k, at = k + 1, nxt.end()
@@ -168,14 +185,16 @@ class AnnouncedCount(BaseKind):
                 count += 1
         return _Count(count, count, count)
 
-    def _count_one_clauses(self, text: str, pos: int, limit: int) -> _Count | None:
+    def _count_one_clauses(self, text: str, pos: int, limit: int, most: int) -> _Count | None:
         colon = regex.compile(r"[\p{Han}“”]{0,12}?[：:]").match(text, pos, limit)
         if colon is None:
             return None
-        end = next((i for i in range(colon.end(), limit) if text[i] in "。！？!?\n"), limit)
+        stop = min(limit, colon.end() + _ITEM_SPAN)
+        end_mark = _CLAUSES_END.search(text, colon.end(), stop)
+        end = end_mark.start() if end_mark else stop
         count = 0
-        for clause in regex.split(r"[，,；;]", text[colon.end() : end]):
-            if not self._one.search(clause):
+        for clause in _CLAUSE_SPLIT.splititer(text[colon.end() : end]):
+            if count >= most or not self._one.search(clause):
                 break
             count += 1
         return _Count(count, count, count) if count else None
@@ -185,9 +204,11 @@ class AnnouncedCount(BaseKind):
         if m is None:
             return None
         closers = "）)" if m.group(1) in "（(" else "。；;\n"
-        end = next((i for i in range(m.end(), limit) if text[i] in closers), None)
-        if end is None:
+        stop = min(limit, m.end() + _ITEM_SPAN)
+        closer = regex.compile(f"[{regex.escape(closers)}]").search(text, m.end(), stop)
+        if closer is None:
             return None
+        end = closer.start()
         body = text[m.end() : end]
         if any(ch in body for ch in "，,：:（(") or "、" not in body:
             return None  # not a plain enumeration: say nothing
@@ -207,12 +228,13 @@ class AnnouncedCount(BaseKind):
                 return doc.lines[h.line - 1].start, line_no
         return len(doc.text), line_no
 
-    def _count(self, doc: Document, end: int) -> _Count | None:
+    def _count(self, doc: Document, end: int, announced: int) -> _Count | None:
+        """Items after the announcement; counting stops one past `announced` (enough to tell)."""
         text = doc.text
         limit, line_no = self._limit(doc, end)
         kind = self.params.items
         if kind == "one_clauses":
-            return self._count_one_clauses(text, end, limit)
+            return self._count_one_clauses(text, end, limit, announced + 1)
         if kind == "list":
             return self._count_list(text, end, limit)
         line_end = doc.lines[line_no - 1].end
@@ -223,16 +245,15 @@ class AnnouncedCount(BaseKind):
             by_heading = self._count_headings(doc, line_no)
             if by_heading is not None:
                 return by_heading
-        return self._count_ordinals(doc, end, limit)
+        return self._count_ordinals(doc, end, limit, announced + 1)
 
     def _inside_item(self, text: str, start: int) -> bool:
         """Whether the announcement sits inside an item of an outer run (二是做好以下两项工作：
         一是…二是…。三是…): the outer run's next ordinal would be counted as an inner item, and
         we cannot tell the runs apart, so we say nothing."""
         lo, _ = sentence_around(text, start)
-        return any(
-            p.search(text, lo, start) is not None for p in self._ordinals[1 : _MAX_ITEMS + 1]
-        )
+        lo = max(lo, start - _ITEM_SPAN)
+        return self._find(self._any_ordinal, text, lo, start) is not None
 
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -244,7 +265,7 @@ class AnnouncedCount(BaseKind):
                     continue
                 if self.params.items == "ordinals" and self._inside_item(text, m.start()):
                     continue
-                counted = self._count(doc, m.end())
+                counted = self._count(doc, m.end(), announced)
                 if counted is None or counted.low <= announced <= counted.high:
                     continue
                 yield Finding(

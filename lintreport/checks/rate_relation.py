@@ -45,6 +45,7 @@ At the stated rate (`85%`): the counts are the evidence, the rate is the derived
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -53,7 +54,14 @@ import regex
 
 from ..document import Document
 from ..model import Finding
-from ..quantities import Interval, Quantity, find_quantities, format_number, sentence_around
+from ..quantities import (
+    MAX_FIGURES_PER_SENTENCE,
+    Interval,
+    Quantity,
+    find_quantities,
+    format_number,
+    sentence_around,
+)
 from .base import BaseKind, ParamError, literal_alternation
 
 
@@ -149,7 +157,8 @@ class RateRelation(BaseKind):
                 continue
             gap = self._gap.match(text, m.end(), hi)
             limit = gap.end() if gap else m.end()
-            q = next((q for q in qs if q.start >= m.end()), None)
+            i = bisect_left(qs, m.end(), key=lambda q: q.start)
+            q = qs[i] if i < len(qs) else None
             if q is None or q.start > limit or q.percent or not q.unit:
                 continue
             if "率" in text[m.end() : q.start]:
@@ -215,6 +224,8 @@ class RateRelation(BaseKind):
                     continue
                 if qs is None:
                     qs = find_quantities(text, lo, hi)
+                if len(qs) > MAX_FIGURES_PER_SENTENCE:
+                    break
                 stated = next((q for q in qs if q.start == m.end()), None)
                 if stated is None or not stated.percent:
                     continue

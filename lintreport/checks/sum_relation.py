@@ -59,6 +59,7 @@ import regex
 from ..document import Document
 from ..model import Finding
 from ..quantities import (
+    MAX_FIGURES_PER_SENTENCE,
     UNITS,
     Interval,
     Quantity,
@@ -71,6 +72,8 @@ from .base import BaseKind, ParamError, literal_alternation
 _OPEN = "（("
 _CLOSE = "）)"
 _UNIT_ENDS = frozenset(u[-1] for u in UNITS)
+_BRACKET_SPAN = 1000  # characters: a bracketed breakdown is never longer
+_BRACKET = regex.compile(r"[（()）]")
 _LABEL = regex.compile(r"[\p{Han}“”‘’《》〈〉\p{Zs}]*")
 
 
@@ -215,6 +218,8 @@ class SumRelation(BaseKind):
     def _relations(self, text: str, lo: int, hi: int) -> Iterator[tuple[Quantity, list[_Part]]]:
         """(total, parts) pairs of the configured shape in one sentence."""
         qs = [q for q in find_quantities(text, lo, hi) if q.unit and not q.percent]
+        if len(qs) > MAX_FIGURES_PER_SENTENCE:
+            return
         shape = self.params.shape
         inside = lo  # end of the last bracketed list read: its parts are not totals again
         for k, total in enumerate(qs):
@@ -363,13 +368,14 @@ class SumRelation(BaseKind):
 
 
 def _matching_close(text: str, open_pos: int, limit: int) -> int | None:
+    """The bracket closing the one at `open_pos`; None if not within `_BRACKET_SPAN` (an
+    unclosed bracket must not make every figure before it scan to the end of the text)."""
     depth = 0
-    for pos in range(open_pos, limit):
-        ch = text[pos]
-        if ch in _OPEN:
+    for m in _BRACKET.finditer(text, open_pos, min(limit, open_pos + _BRACKET_SPAN)):
+        if m.group() in _OPEN:
             depth += 1
-        elif ch in _CLOSE:
+        else:
             depth -= 1
             if depth == 0:
-                return pos
+                return m.start()
     return None

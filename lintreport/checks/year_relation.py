@@ -221,6 +221,7 @@ class YearRelation(BaseKind):
         skip.append((closing.start, closing.end))
         skip_lines = doc.structure.chrome_lines
         text = doc.text
+        span, future = (0, 0), False  # the last sentence looked at, and whether it is future
         for m in finditer(self._pattern, text):
             if any(a <= m.start() < b for a, b in skip):
                 continue
@@ -229,8 +230,10 @@ class YearRelation(BaseKind):
             later = (y, mo, d) > limit if d is not None else (y, mo) > limit[:2]
             if not later or doc.position(m.start())[0] in skip_lines:
                 continue
-            lo, hi = sentence_around(text, m.start())
-            if self._future is not None and self._future.search(text, lo, hi):
+            if not span[0] <= m.start() < span[1]:
+                span = sentence_around(text, m.start())
+                future = self._future is not None and bool(self._future.search(text, *span))
+            if future:
                 continue
             yield Finding(
                 start=m.start(),
