@@ -55,6 +55,11 @@ class Condition:
     def holds(self, values: Mapping[str, Any]) -> bool:
         return self._fn(values)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The closure does not pickle; the source re-parses to the same condition (pack cache,
+        # -j workers under spawn).
+        return (parse_condition, (self.source,))
+
 
 def _tokenize(text: str) -> list[tuple[str, Any, int]]:
     tokens: list[tuple[str, Any, int]] = []
