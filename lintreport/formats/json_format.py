@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any, TextIO
 
 from ..model import DocumentInfo, FileError, RunResult, Violation
+from ._json_indent import dumps_indented
 
 VERSION = 1
 
@@ -55,7 +55,8 @@ class JsonFormatter:
     name: str = "json"
 
     def render(self, result: RunResult, stream: TextIO, *, color: bool) -> None:
-        json.dump(result_dict(result), stream, ensure_ascii=False, indent=2)
+        # Same bytes as json.dump(..., ensure_ascii=False, indent=2), ~5x faster (see module).
+        stream.write(dumps_indented(result_dict(result)))
         stream.write("\n")
 
 
