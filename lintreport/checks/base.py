@@ -11,6 +11,7 @@ A kind is a class with:
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
@@ -108,6 +109,18 @@ def finditer(
     if endpos is None:
         endpos = len(text)
     return pattern.finditer(text, pos, endpos, timeout=_timeout())
+
+
+def literal_finder(words: Iterable[str]) -> re.Pattern[str]:
+    """A standard-library `re` pattern matching any of `words`, longest first (same matches,
+    same order as `literal_alternation` compiled with `regex`).
+
+    Only for escaped literals: an alternation of literals cannot backtrack catastrophically, so it
+    needs no timeout, and `re` tries it ~4x faster than `regex` at every position of a text (it
+    skips positions whose character cannot start any word).
+    """
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(w) for w in unique))
 
 
 def literal_alternation(words: Iterable[str]) -> str:

@@ -57,7 +57,7 @@ from typing import ClassVar, Literal
 
 from ..document import Document
 from ..model import Finding, Severity
-from .base import BaseKind, ParamError, compile_regex, finditer, literal_alternation
+from .base import BaseKind, ParamError, literal_finder
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -88,11 +88,12 @@ class MachineParaphrase(BaseKind):
                 raise ParamError("markers", f"“{spun}”的原文搭配无效")
         if params.min_markers < 1:
             raise ParamError("min_markers", "min_markers 至少为 1")
-        self._pattern = compile_regex("markers", literal_alternation(params.markers))
+        # Literals only: `re` finds them 4x faster than `regex` and cannot hang (see base).
+        self._pattern = literal_finder(params.markers)
 
     def run(self, doc: Document) -> Iterator[Finding]:
         markers = self.params.markers
-        found = [(m.start(), m.end(), m.group()) for m in finditer(self._pattern, doc.text)]
+        found = [(m.start(), m.end(), m.group()) for m in self._pattern.finditer(doc.text)]
         if len(found) >= self.params.min_markers:
             start, _, first = found[0]
             yield Finding(
