@@ -7,6 +7,7 @@ template that passed validation cannot fail at run time.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 import regex
 
@@ -25,11 +26,25 @@ def unknown_placeholders(template: str, allowed: Iterable[str]) -> list[str]:
     return [name for name in placeholders(template) if name not in known]
 
 
+@lru_cache(maxsize=4096)
+def _parts(template: str) -> tuple[tuple[str, str | None], ...]:
+    """The template split once into (literal, placeholder name or None) pairs; a pack has a few
+    hundred templates and a run renders them tens of thousands of times."""
+    parts: list[tuple[str, str | None]] = []
+    last = 0
+    for m in _PLACEHOLDER.finditer(template):
+        parts.append((template[last : m.start()], m.group(1)))
+        last = m.end()
+    parts.append((template[last:], None))
+    return tuple(parts)
+
+
 def render(template: str, values: Mapping[str, object]) -> str:
     """Fill `{name}` from `values`; a name without a value is left visible rather than dropped."""
-
-    def fill(m: regex.Match[str]) -> str:
-        value = values.get(m.group(1))
-        return m.group(0) if value is None else str(value)
-
-    return _PLACEHOLDER.sub(fill, template)
+    out: list[str] = []
+    for literal, name in _parts(template):
+        out.append(literal)
+        if name is not None:
+            value = values.get(name)
+            out.append("{" + name + "}" if value is None else str(value))
+    return "".join(out)
