@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
 from ..errors import PackIssue
 
@@ -46,6 +47,8 @@ class YamlLoadError(Exception):
 
 
 def _convert(node: yaml.Node, loader: yaml.SafeLoader, path: str, issues: list[PackIssue]) -> Node:
+    import yaml  # imported on first parse: a cold start with a cached pack and no config skips it
+
     line, column = node.start_mark.line + 1, node.start_mark.column + 1
     if isinstance(node, yaml.MappingNode):
         values: dict[str, Node] = {}
@@ -70,7 +73,6 @@ def _convert(node: yaml.Node, loader: yaml.SafeLoader, path: str, issues: list[P
 # libyaml parses the packs 10x faster than PyYAML's pure-Python parser (fazhi-annual: 230 ms ->
 # 17 ms, most of a cold start). But it composes nested collections recursively in C, so a deep
 # nesting (100 000 "[") overflows the C stack and kills the process: only shallow files go to it.
-_C_LOADER: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
 _C_MAX_DEPTH = 64
 _FLOW = re.compile(r"[^\[\]{}]+")
 _INDENT = re.compile(r"^[ \t]*", re.MULTILINE)
@@ -93,9 +95,12 @@ def load_yaml(text: str, path: str) -> tuple[Node | None, list[PackIssue]]:
 
     Raises YamlLoadError for text that is not YAML, or nested too deep to read.
     """
-    if _C_LOADER is not None and _shallow(text):
+    import yaml
+
+    c_loader: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
+    if c_loader is not None and _shallow(text):
         try:
-            return _load(text, path, _C_LOADER)
+            return _load(text, path, c_loader)
         except YamlLoadError:
             pass  # report the problem in the pure-Python parser's words and positions
     return _load(text, path, yaml.SafeLoader)
@@ -104,6 +109,8 @@ def load_yaml(text: str, path: str) -> tuple[Node | None, list[PackIssue]]:
 def _load(
     text: str, path: str, loader_class: type[yaml.SafeLoader]
 ) -> tuple[Node | None, list[PackIssue]]:
+    import yaml
+
     try:
         # the reader rejects control characters as soon as it is built, before any parsing
         loader = loader_class(text)
