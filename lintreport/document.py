@@ -7,11 +7,15 @@ place that converts offsets to positions; only the language server converts to U
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import cached_property
+from typing import Any, TypeVar
 
 from .metadata import Metadata, infer_metadata
 from .source import Source, decode_bytes
 from .structure import Line, Structure, analyse
+
+T = TypeVar("T")
 
 
 class Document:
@@ -40,6 +44,7 @@ class Document:
             starts.append(pos + 1)
             pos = find("\n", pos + 1)
         self._line_starts = starts
+        self._memo: dict[str, Any] = {}
 
     @classmethod
     def from_text(
@@ -57,6 +62,18 @@ class Document:
             else Source(path=path, text=text, encoding="utf-8", bom=False, line_endings=("",))
         )
         return cls(source, year=year, report_type=report_type)
+
+    def memo(self, key: str, factory: Callable[[], T]) -> T:
+        """A view derived from this document's text, computed once for all the rules that ask
+        for it under `key` (e.g. its citations, parsed once for every citation rule).
+
+        `factory` must depend on the document only, never on a rule's parameters.
+        """
+        try:
+            return self._memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._memo[key] = factory()
+            return value
 
     @property
     def markdown(self) -> bool:

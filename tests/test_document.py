@@ -113,3 +113,17 @@ def test_markdown_headings() -> None:
     )
     levels = [(h.markdown_level, h.level, h.title) for h in doc.structure.headings]
     assert (2, 1, "主要举措") in levels
+
+
+def test_memo_computes_a_view_once_per_document() -> None:
+    calls: list[int] = []
+
+    def factory() -> int:
+        calls.append(1)
+        return len(calls)
+
+    doc = Document.from_text("一、总体情况\n")
+    assert doc.memo("view", factory) == 1
+    assert doc.memo("view", factory) == 1
+    other = Document.from_text("一、总体情况\n")
+    assert other.memo("view", factory) == 2  # per document, not global

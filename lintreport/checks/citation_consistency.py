@@ -79,7 +79,8 @@ class CitationConsistency(BaseKind):
     )
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        cites = list(iter_citations(doc.text))
+        # Parsed once per document for all citation rules.
+        cites = doc.memo("citations", lambda: tuple(iter_citations(doc.text)))
         if len(cites) < 2:
             return
         synonyms = self.params.title_synonyms
