@@ -13,9 +13,10 @@ from collections.abc import Callable
 from functools import cache
 from json import JSONEncoder
 from json.encoder import c_make_encoder, encode_basestring  # C versions when available
-from typing import Any
+from typing import Any, TextIO
 
 _INDENT = 2
+_FLUSH_CHUNKS = 4096
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
@@ -61,7 +62,7 @@ def _key(k: Any) -> str:
     raise TypeError(f"keys must be str, int, float, bool or None, not {k.__class__.__name__}")
 
 
-def _encode(o: Any, level: int, out: list[str]) -> None:
+def _encode(o: Any, level: int, out: list[str], flush: Callable[[], None] | None = None) -> None:
     if isinstance(o, str):
         out.append(encode_basestring(o))
     elif o is None:
@@ -86,7 +87,9 @@ def _encode(o: Any, level: int, out: list[str]) -> None:
             if not first:
                 out.append(sep)
             first = False
-            _encode(item, level + 1, out)
+            _encode(item, level + 1, out, flush)
+            if flush is not None and len(out) >= _FLUSH_CHUNKS:
+                flush()
         out.append("\n" + " " * (_INDENT * level) + "]")
     elif isinstance(o, dict):
         if not o:
@@ -110,7 +113,7 @@ def _encode(o: Any, level: int, out: list[str]) -> None:
                 first = False
             out.append(("" if first else sep) + _key(key) + ": ")
             first = False
-            _encode(value, level + 1, out)
+            _encode(value, level + 1, out, flush)
         if run:
             out.append(("" if first else sep) + encode_flat(run)[1:-1])
         out.append("\n" + " " * (_INDENT * level) + "}")
@@ -122,3 +125,16 @@ def dumps_indented(obj: Any) -> str:
     out: list[str] = []
     _encode(obj, 0, out)
     return "".join(out)
+
+
+def dump_indented(obj: Any, stream: TextIO) -> None:
+    """`dumps_indented` written to `stream` in pieces of a few thousand chunks, so a run with
+    hundreds of thousands of findings never holds its whole output in memory twice."""
+    out: list[str] = []
+
+    def flush() -> None:
+        stream.write("".join(out))
+        out.clear()
+
+    _encode(obj, 0, out, flush)
+    flush()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from ..model import DocumentInfo, FileError, RunResult, Violation
-from ._json_indent import dumps_indented
+from ._json_indent import dump_indented
 
 VERSION = 1
 
@@ -56,7 +56,7 @@ class JsonFormatter:
 
     def render(self, result: RunResult, stream: TextIO, *, color: bool) -> None:
         # Same bytes as json.dump(..., ensure_ascii=False, indent=2), ~5x faster (see module).
-        stream.write(dumps_indented(result_dict(result)))
+        dump_indented(result_dict(result), stream)
         stream.write("\n")
 
 

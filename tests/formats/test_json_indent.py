@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Any
 
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lintreport.formats._json_indent import dumps_indented
+from lintreport.formats._json_indent import dump_indented, dumps_indented
 
 scalars = (
     st.none()
@@ -50,6 +51,13 @@ def test_same_bytes_as_json_dumps(obj: Any) -> None:
 )
 def test_edge_cases(obj: Any) -> None:
     assert dumps_indented(obj) == _reference(obj)
+
+
+def test_streamed_in_pieces_same_bytes() -> None:
+    big = {"violations": [{"n": i, "fix": {"r": "，"}, "s": [i, "x"]} for i in range(5000)]}
+    stream = io.StringIO()
+    dump_indented(big, stream)
+    assert stream.getvalue() == _reference(big)
 
 
 def test_unknown_type_raises() -> None:
