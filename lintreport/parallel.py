@@ -2,9 +2,9 @@
 
 Each worker process gets the packs once, in its initializer, then lints the files it is sent;
 only paths go out and `FileOutcome`s come back. Where workers fork (Linux) they inherit the
-loaded packs as they are. Elsewhere (spawn) packs are sent pickled when they pickle, and as
-their file paths otherwise (a `when:` condition is a closure and does not pickle): each worker
-then loads the packs itself, once.
+loaded packs as they are. Elsewhere (spawn) packs are sent pickled when they pickle (a `when:`
+condition pickles as its source text), and as their file paths otherwise (a plugin kind holding
+something unpicklable): each worker then loads the packs itself, once.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def _payload(packs: Sequence[Pack]) -> list[Pack] | list[str]:
         return list(packs)  # the child inherits them: nothing is pickled, nothing reloaded
     try:
         pickle.dumps(list(packs))
-    except Exception:  # `when:` conditions are closures, kinds may hold C objects: reload
+    except Exception:  # a kind may hold something unpicklable: workers reload by path
         return [p.path for p in packs]
     return list(packs)
 
