@@ -75,3 +75,17 @@ def test_unwritable_cache_dir_is_ignored(cache_home: Path) -> None:
     cache_home.parent.mkdir(parents=True)
     cache_home.write_text("a file where the directory should be")
     assert load_pack("fazhi-annual").rules
+
+
+def test_other_code_invalidates_and_overwrites(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lintreport.pack import cache
+
+    first = load_pack("fazhi-annual")
+    (entry,) = cache_home.glob("pack-*.pickle")
+    monkeypatch.setattr(cache, "_code_fingerprint", lambda: "other code")
+    second = load_pack("fazhi-annual")
+    assert second is not first
+    assert list(cache_home.glob("pack-*.pickle")) == [entry]  # one file per pack location
+    assert entry.read_bytes().startswith(b"other code\n")

@@ -70,13 +70,19 @@ def _digest(path: str) -> str:
 
 
 def _entry_path(directory: Path, name: str, resolved: Path) -> Path:
-    key = hashlib.sha256(f"{name}\0{resolved}\0{_code_fingerprint()}".encode()).hexdigest()
+    # One file per pack location, overwritten when the code or the pack changes: the cache
+    # does not grow with every edit of a kind.
+    key = hashlib.sha256(f"{name}\0{resolved}".encode()).hexdigest()
     return directory / f"pack-{key[:32]}.pickle"
 
 
-def _read(entry_path: Path) -> Pack | None:
+def _read(entry_path: Path, code: bytes) -> Pack | None:
     try:
         with open(entry_path, "rb") as f:
+            # The code fingerprint heads the file: an entry written by other code is never
+            # unpickled (its classes may have changed).
+            if f.readline() != code:
+                return None
             entry = pickle.load(f)
         if not isinstance(entry, _Entry) or not isinstance(entry.pack, Pack):
             return None
@@ -90,7 +96,7 @@ def _read(entry_path: Path) -> Pack | None:
         return None
 
 
-def _write(entry_path: Path, entry: _Entry) -> None:
+def _write(entry_path: Path, code: bytes, entry: _Entry) -> None:
     import tempfile  # only when writing: 3 ms of a cold start otherwise
 
     try:
@@ -98,6 +104,7 @@ def _write(entry_path: Path, entry: _Entry) -> None:
         fd, tmp = tempfile.mkstemp(dir=entry_path.parent, prefix=".pack-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
+                f.write(code)
                 pickle.dump(entry, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, entry_path)
         except BaseException:
@@ -115,13 +122,15 @@ def cached_load(
     its result."""
     directory = cache_dir()
     entry_path = None
+    code = b""
     if directory is not None:
         try:
             entry_path = _entry_path(directory, name, resolved)
+            code = _code_fingerprint().encode() + b"\n"
         except Exception:  # e.g. a source file vanished mid-install
             entry_path = None
     if entry_path is not None:
-        pack = _read(entry_path)
+        pack = _read(entry_path, code)
         if pack is not None:
             return pack
     pack, files, used_extends = load()
@@ -131,5 +140,5 @@ def cached_load(
         digests = tuple((str(p), _digest(str(p))) for p in dict.fromkeys(files))
     except OSError:
         return pack
-    _write(entry_path, _Entry(digests, os.getcwd() if used_extends else None, pack))
+    _write(entry_path, code, _Entry(digests, os.getcwd() if used_extends else None, pack))
     return pack
