@@ -65,17 +65,19 @@ def load_pack(spec: str) -> Pack:
                 )
             ]
         )
-    from .loader import _Loader
-
-    loader = _Loader()
+    issues: list[PackIssue] = []
 
     def load() -> tuple[Pack | None, list[Path], bool]:
+        from .loader import _Loader  # only on a cache miss: the loader imports PyYAML
+
+        loader = _Loader()
         pack = loader.load(path)
+        issues.extend(loader.issues)
         return (None if loader.issues else pack), loader.files, loader.used_extends
 
     pack = cached_load(str(path), path.resolve(), load)
-    if loader.issues or pack is None:
-        raise PackError(loader.issues)
+    if issues or pack is None:
+        raise PackError(issues)
     return pack
 
 
