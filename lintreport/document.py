@@ -117,9 +117,7 @@ class Document:
 
     @cached_property
     def structure(self) -> Structure:
-        return analyse(
-            self.lines, markdown=self.markdown, style_levels=self.source.heading_levels
-        )
+        return analyse(self.lines, markdown=self.markdown, style_levels=self.source.heading_levels)
 
     @cached_property
     def metadata(self) -> Metadata:

@@ -11,9 +11,9 @@ from types import MappingProxyType
 
 from .announced_count import AnnouncedCount
 from .base import BaseKind, CheckKind, ParamError
-from .figure_relation import FigureRelation
 from .citation_consistency import CitationConsistency
 from .enumeration_runs import EnumerationRuns
+from .figure_relation import FigureRelation
 from .halfwidth_punctuation import HalfwidthPunctuation
 from .heading_numbering import HeadingNumbering
 from .heading_numeral import HeadingNumeral
