@@ -30,6 +30,12 @@ Then:
 - an `ordered` section found before an ordered section that precedes it in the canonical order
   is reported with `message_order` (severity info).
 
+`report` says which of these situations a rule reports (`missing`, `weak`, `partial`,
+`order`; all by default). A pack can split them into separate rules that share one section list
+through a YAML anchor (`sections: &sections` … `sections: *sections`), so a user can ignore,
+say, the missing-causes warning without losing the missing-section error. A situation's own
+template (`message_weak`, `message_partial`, `message_order`) is used when given, else `message`.
+
 ## Why
 
 《法治政府建设与责任落实督察工作规定》 (厅字〔2019〕28号, probably 第二十五条) lists what the
@@ -77,7 +83,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from ..document import Document
 from ..messages import unknown_placeholders
@@ -89,12 +95,29 @@ from .base import BaseKind, ParamError, compile_regex, finditer
 __all__ = ["Form", "Params", "RequiredSections", "Requirement", "Section"]
 
 
+Situation = Literal["missing", "weak", "partial", "order"]
+SITUATIONS: tuple[Situation, ...] = ("missing", "weak", "partial", "order")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Params:
     sections: list[Section] = field(metadata={"doc": "必备章节，按规范顺序排列"})
-    message_weak: str = field(metadata={"doc": "章节只以较弱形式出现时的提示模板"})
-    message_partial: str = field(metadata={"doc": "章节缺少必需内容（requires）时的提示模板"})
-    message_order: str = field(metadata={"doc": "章节顺序不对时的提示模板"})
+    report: list[Situation] = field(
+        default_factory=lambda: list(SITUATIONS),
+        metadata={
+            "doc": "本规则报告哪些情况：missing（缺少）、weak（只有较弱形式）、"
+            "partial（缺少必需内容）、order（顺序不对）；各拆成一条规则便于单独忽略"
+        },
+    )
+    message_weak: str | None = field(
+        default=None, metadata={"doc": "较弱形式的提示模板（不填则用 message）"}
+    )
+    message_partial: str | None = field(
+        default=None, metadata={"doc": "缺少必需内容（requires）的提示模板（不填则用 message）"}
+    )
+    message_order: str | None = field(
+        default=None, metadata={"doc": "顺序不对的提示模板（不填则用 message）"}
+    )
 
 
 def _combined_severity(sections: list[Section]) -> Severity | None:
@@ -116,7 +139,11 @@ class RequiredSections(BaseKind):
         names = [s.name for s in params.sections]
         if len(set(names)) != len(names):
             raise ParamError("sections", "章节名称重复")
+        if not params.report:
+            raise ParamError("report", "report 至少要列出一种情况")
         for key in ("message_weak", "message_partial", "message_order"):
+            if getattr(params, key) is None:
+                continue
             unknown = unknown_placeholders(getattr(params, key), self.placeholders)
             if unknown:
                 raise ParamError(key, f"占位符“{{{unknown[0]}}}”不存在")
@@ -161,6 +188,13 @@ class RequiredSections(BaseKind):
     # -- reporting -------------------------------------------------------------------------
 
     def run(self, doc: Document) -> Iterator[Finding]:
+        report = self.params.report
+        for situation, finding in self._findings(doc):
+            if situation in report:
+                yield finding
+
+    def _findings(self, doc: Document) -> Iterator[tuple[Situation, Finding]]:
+        """Every finding with the situation it reports; `run` keeps those the rule asks for."""
         found, tops, classes = self._finder.locate(doc)
         names = [c.section.name for c in self._sections]
         body_end = self._finder.body_range(doc)[1]
@@ -177,12 +211,15 @@ class RequiredSections(BaseKind):
                 missing.setdefault(at, []).append(section)
                 continue
             if f.form is not None and f.form.severity != "ok":
-                yield Finding(
-                    f.span[0],
-                    f.span[1],
-                    args={"section": section.name, "form": f.form.label},
-                    severity=Severity(f.form.severity),
-                    message=self.params.message_weak,
+                yield (
+                    "weak",
+                    Finding(
+                        f.span[0],
+                        f.span[1],
+                        args={"section": section.name, "form": f.form.label},
+                        severity=Severity(f.form.severity),
+                        message=self.params.message_weak,
+                    ),
                 )
             if section.requires is not None and c.requires:
                 _, end = self._finder.extent(doc, f, found, tops, classes)
@@ -192,21 +229,27 @@ class RequiredSections(BaseKind):
                     span = (
                         f.span if f.heading is not None and f.form is None else (f.start, f.start)
                     )
-                    yield Finding(
-                        span[0],
-                        span[1],
-                        args={"section": section.name, "missing": section.requires.label},
-                        severity=Severity(section.requires.severity),
-                        message=self.params.message_partial,
+                    yield (
+                        "partial",
+                        Finding(
+                            span[0],
+                            span[1],
+                            args={"section": section.name, "missing": section.requires.label},
+                            severity=Severity(section.requires.severity),
+                            message=self.params.message_partial,
+                        ),
                     )
         for at, sections in sorted(missing.items()):
-            yield Finding(
-                at,
-                at,
-                args={"section": "”“".join(s.name for s in sections)},
-                severity=_combined_severity(sections),
+            yield (
+                "missing",
+                Finding(
+                    at,
+                    at,
+                    args={"section": "”“".join(s.name for s in sections)},
+                    severity=_combined_severity(sections),
+                ),
             )
-        yield from self._order(found, names)
+        yield from (("order", f) for f in self._order(found, names))
 
     @staticmethod
     def _at_line_start(doc: Document, offset: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,28 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def kind(default_packs) -> RequiredSections:
-    rule = next(r for p in default_packs for r in p.rules if r.id == "required-section-missing")
-    return rule.check
+    """The pack's section list, reporting every situation (the pack splits them into 4 rules)."""
+    rules = {r.id: r for p in default_packs for r in p.rules}
+    params = dataclasses.replace(
+        rules["required-section-missing"].params,
+        report=["missing", "weak", "partial", "order"],
+        message_weak=rules["required-section-weak-form"].message,
+        message_partial=rules["required-section-causes-missing"].message,
+        message_order=rules["required-section-out-of-order"].message,
+    )
+    return RequiredSections(params)
+
+
+def test_the_pack_splits_the_situations_into_rules(default_packs) -> None:
+    rules = {r.id: r for p in default_packs for r in p.rules if r.kind == "required_sections"}
+    assert {rid: r.params.report for rid, r in rules.items()} == {
+        "required-section-missing": ["missing"],
+        "required-section-weak-form": ["weak"],
+        "required-section-causes-missing": ["partial"],
+        "required-section-out-of-order": ["order"],
+    }
+    # one list of sections and synonyms, shared through a YAML anchor
+    assert len({repr(r.params.sections) for r in rules.values()}) == 1
 
 
 def findings(kind: RequiredSections, doc: Document) -> list[tuple[int, str, Severity | None, str]]:
