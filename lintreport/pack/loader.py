@@ -26,6 +26,10 @@ from .yamlpos import Node, YamlLoadError, load_yaml
 
 _RULE_ID = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _HAN = regex.compile(r"\p{Han}")
+# A folded YAML scalar (`description: >`) joins lines with a space; between Chinese characters
+# that space is a typo the author never wrote.
+_CJK = r"[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’…—]"
+_FOLDED_CJK_SPACE = regex.compile(rf"(?<={_CJK})[ \n]+(?={_CJK})")
 _MARKER = regex.compile(r"\[\[(.*?)\]\]", regex.DOTALL)
 MAX_PACK_BYTES = 4 * 1024 * 1024
 
@@ -48,6 +52,10 @@ class PackMeta:
 class Override:
     severity: Severity | None = None
     enabled: bool | None = None
+
+
+def _unfold_cjk(text: str) -> str:
+    return _FOLDED_CJK_SPACE.sub("", text)
 
 
 class _Loader:
@@ -249,7 +257,7 @@ class _Loader:
                 if raw is not None and not isinstance(raw, str):
                     v.issue(values[key], f"{key} 应为字符串")
                 else:
-                    common[key] = raw
+                    common[key] = _unfold_cjk(raw) if isinstance(raw, str) else raw
         if isinstance(common.get("message"), str) and not _HAN.search(common["message"]):
             v.issue(values["message"], "message 应使用中文（面向用户的提示一律中文）")
         fix = values["fix"].value if "fix" in values else "none"
