@@ -84,6 +84,29 @@ class Violation:
     def sort_key(self) -> tuple[str, int, int, int, int, str]:
         return (self.path, self.line, self.column, self.end_line, self.end_column, self.rule)
 
+    def __reduce__(self) -> tuple[type[Violation], tuple[object, ...]]:
+        # `-j N` workers send every violation to the parent, which unpickles them serially. The
+        # default for a slots dataclass is a Python __setstate__ setting 13 fields one by one;
+        # the constructor with positional fields is ~3x cheaper to unpickle.
+        return (
+            Violation,
+            (
+                self.path,
+                self.line,
+                self.column,
+                self.end_line,
+                self.end_column,
+                self.rule,
+                self.category,
+                self.severity,
+                self.message,
+                self.suggestion,
+                self.fix,
+                self.start,
+                self.end,
+            ),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class DocumentInfo:
