@@ -89,6 +89,20 @@ class Document:
         index = bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
 
+    def span_position(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """`position(start) + position(end)` in one call, with one search when both offsets lie
+        on the same line (almost every finding): the runner converts tens of thousands per run."""
+        size = len(self.text)
+        start = 0 if start < 0 else size if start > size else start
+        end = 0 if end < 0 else size if end > size else end
+        starts = self._line_starts
+        index = bisect_right(starts, start) - 1
+        line_start = starts[index]
+        if end >= start and (index + 1 == len(starts) or end < starts[index + 1]):
+            return index + 1, start - line_start + 1, index + 1, end - line_start + 1
+        end_index = bisect_right(starts, end) - 1
+        return index + 1, start - line_start + 1, end_index + 1, end - starts[end_index] + 1
+
     def offset(self, line: int, column: int) -> int:
         """Code-point offset of a 1-based (line, column); the inverse of `position`."""
         if not 1 <= line <= len(self._line_starts):

@@ -48,3 +48,21 @@ def render(template: str, values: Mapping[str, object]) -> str:
             value = values.get(name)
             out.append("{" + name + "}" if value is None else str(value))
     return "".join(out)
+
+
+def render_finding(
+    template: str, args: Mapping[str, object], document: Mapping[str, object]
+) -> str:
+    """`render(template, {**document, **args})` without building the merged mapping: the runner
+    renders one message per finding, and most templates have one or two placeholders (or none).
+    """
+    parts = _parts(template)
+    if len(parts) == 1:
+        return template
+    out: list[str] = []
+    for literal, name in parts:
+        out.append(literal)
+        if name is not None:
+            value = args[name] if name in args else document.get(name)
+            out.append("{" + name + "}" if value is None else str(value))
+    return "".join(out)
