@@ -121,9 +121,10 @@ def _encode(o: Any, level: int, out: list[str], flush: Callable[[], None] | None
         raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
 
 
-def dumps_indented(obj: Any) -> str:
+def dumps_indented(obj: Any, level: int = 0) -> str:
+    """`obj` as json.dumps(indent=2) writes it nested `level` deep (the first line unindented)."""
     out: list[str] = []
-    _encode(obj, 0, out)
+    _encode(obj, level, out)
     return "".join(out)
 
 
