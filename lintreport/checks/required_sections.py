@@ -81,6 +81,8 @@ heading title. Placeholders: `{section}` (the section's `name`), `{form}` (the f
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
@@ -167,6 +169,8 @@ class RequiredSections(BaseKind):
             compiled.append(Compiled(section, forms, requires))
         self._sections = tuple(compiled)
         self._finder = SectionFinder(self._sections)
+        digest = hashlib.sha256(repr(params.sections).encode()).hexdigest()[:16]
+        self._memo_key = f"required_sections:{digest}"
 
     def explain(self) -> list[str]:
         """The sections, the headings that satisfy them and the weaker forms accepted."""
@@ -188,10 +192,19 @@ class RequiredSections(BaseKind):
     # -- reporting -------------------------------------------------------------------------
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        report = self.params.report
-        for situation, finding in self._findings(doc):
-            if situation in report:
-                yield finding
+        # The rules that split one section list into situations share its analysis per document.
+        found = doc.memo(self._memo_key, lambda: list(self._findings(doc)))
+        templates = {
+            "weak": self.params.message_weak,
+            "partial": self.params.message_partial,
+            "order": self.params.message_order,
+        }
+        for situation, finding in found:
+            if situation in self.params.report:
+                template = templates.get(situation)
+                yield (
+                    finding if template is None else dataclasses.replace(finding, message=template)
+                )
 
     def _findings(self, doc: Document) -> Iterator[tuple[Situation, Finding]]:
         """Every finding with the situation it reports; `run` keeps those the rule asks for."""
@@ -218,7 +231,6 @@ class RequiredSections(BaseKind):
                         f.span[1],
                         args={"section": section.name, "form": f.form.label},
                         severity=Severity(f.form.severity),
-                        message=self.params.message_weak,
                     ),
                 )
             if section.requires is not None and c.requires:
@@ -236,7 +248,6 @@ class RequiredSections(BaseKind):
                             span[1],
                             args={"section": section.name, "missing": section.requires.label},
                             severity=Severity(section.requires.severity),
-                            message=self.params.message_partial,
                         ),
                     )
         for at, sections in sorted(missing.items()):
@@ -270,6 +281,5 @@ class RequiredSections(BaseKind):
                     f.span[1],
                     args={"section": names[i], "previous": names[first.index]},
                     severity=Severity.INFO,
-                    message=self.params.message_order,
                 )
             seen.append(f)
