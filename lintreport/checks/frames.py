@@ -9,10 +9,11 @@ The frame and marker lists come from the pack; this module only knows where to l
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 import regex
 
+from ..model import Severity
 from .base import compile_regex, finditer
 
 # A sentence ends at these; a clause (the reach of a frame such as 根据) also at commas and colons.
@@ -114,3 +115,29 @@ def in_sentence(
 def alternation(key: str, patterns: list[str]) -> regex.Pattern[str] | None:
     """One compiled alternation of a pack's pattern list (None for an empty list)."""
     return compile_regex(key, "|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+class FramePolicy(Protocol):
+    """The Params fields of a reference kind that say how to treat a mention by its use."""
+
+    frames: list[str]
+    in_history: str
+    unframed: str
+    message_history: str | None
+    message_unframed: str | None
+
+
+def verdict(use: Use, policy: FramePolicy) -> tuple[Severity | None, str | None] | None:
+    """How to report a mention used as `use`: None to skip it, else (severity, message template).
+
+    History is skipped or reported as info; a mention without a current-use frame (when the
+    rule lists frames) is skipped, info, or reported as usual; a current use as usual.
+    """
+    if use == "historical":
+        return None if policy.in_history == "skip" else (Severity.INFO, policy.message_history)
+    if use == "plain" and policy.frames:
+        if policy.unframed == "skip":
+            return None
+        if policy.unframed == "info":
+            return Severity.INFO, policy.message_unframed
+    return None, None

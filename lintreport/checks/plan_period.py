@@ -53,9 +53,9 @@ from typing import ClassVar, Literal
 
 from ..citations import iter_book_titles
 from ..document import Document
-from ..model import Finding, Severity
+from ..model import Finding
 from .base import BaseKind, ParamError, compile_regex, finditer
-from .frames import SENTENCE_LIMIT, Frames, alternation, any_overlap, in_sentence
+from .frames import SENTENCE_LIMIT, Frames, alternation, any_overlap, in_sentence, verdict
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -146,18 +146,10 @@ class PlanPeriod(BaseKind):
                     continue
                 if in_sentence(self._unless_sentence, text, start, end, SENTENCE_LIMIT):
                     continue
-                use = self._frames.classify(text, start, end, year)
-                severity: Severity | None = None
-                message: str | None = None
-                if use == "historical":
-                    if params.in_history == "skip":
-                        continue
-                    severity, message = Severity.INFO, params.message_history
-                elif use == "plain" and params.frames:
-                    if params.unframed == "skip":
-                        continue
-                    if params.unframed == "info":
-                        severity, message = Severity.INFO, params.message_unframed
+                how = verdict(self._frames.classify(text, start, end, year), params)
+                if how is None:
+                    continue
+                severity, message = how
                 reported.add((start, end))
                 start_year = m.groupdict().get("start") or ""
                 yield Finding(
