@@ -23,6 +23,7 @@ from .cli_policy import (
     check_paths,
     explain_builtin,
     finish,
+    int_at_least,
     make_check_run,
 )
 from .cli_policy import run_command as run_policy_command
@@ -46,16 +47,6 @@ def _split(values: Sequence[str] | None) -> tuple[str, ...]:
     for value in values or ():
         out.extend(v.strip() for v in value.split(",") if v.strip())
     return tuple(out)
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"应为正整数：{value}")
-    return number
 
 
 def _add_pack_options(p: argparse.ArgumentParser) -> None:
@@ -119,13 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "-j",
         "--jobs",
-        type=_positive_int,
+        type=int_at_least(1),
         metavar="N",
         help="并行检查的进程数（默认：CPU 核数；1 表示不并行）；结果顺序与 N 无关",
     )
     check.add_argument(
         "--max-file-size",
-        type=_positive_int,
+        type=int_at_least(1),
         metavar="MB",
         help="可读取的最大文件（MB；默认 .txt/.md 16、.docx 64）；更大的文件报错而不检查",
     )

@@ -11,7 +11,7 @@ import argparse
 import dataclasses
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -31,14 +31,20 @@ from .suppression import UNUSED_ID, UNUSED_RULE
 COMMANDS = ("init", "config")
 
 
-def _non_negative(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = -1
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"应为非负整数：{value}")
-    return number
+def int_at_least(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number not below `minimum`, with a Chinese error otherwise."""
+    what = "正整数" if minimum == 1 else "非负整数" if minimum == 0 else f"不小于 {minimum} 的整数"
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = minimum - 1
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"应为{what}：{value}")
+        return number
+
+    return parse
 
 
 def _add_config_options(p: argparse.ArgumentParser) -> None:
@@ -54,7 +60,7 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
     _add_config_options(check)
     check.add_argument(
         "--max-warnings",
-        type=_non_negative,
+        type=int_at_least(0),
         metavar="N",
         help="警告多于 N 个即以状态 1 退出（逐步收紧时使用）",
     )
