@@ -8,13 +8,13 @@ The frame and marker lists come from the pack; this module only knows where to l
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, Protocol
+from dataclasses import dataclass, field
+from typing import Literal
 
 import regex
 
 from ..model import Severity
-from .base import compile_regex, finditer
+from .base import ParamError, compile_regex, finditer
 
 # A sentence ends at these; a clause (the reach of a frame such as 根据) also at commas and colons.
 SENTENCE_ENDS = frozenset("。！？；;!?\n")
@@ -117,17 +117,62 @@ def alternation(key: str, patterns: list[str]) -> regex.Pattern[str] | None:
     return compile_regex(key, "|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
-class FramePolicy(Protocol):
-    """The Params fields of a reference kind that say how to treat a mention by its use."""
+@dataclass(frozen=True, kw_only=True)
+class FrameParams:
+    """The parameters of a reference kind that say how a mention is used and how to treat it.
 
-    frames: list[str]
-    in_history: str
-    unframed: str
-    message_history: str | None
-    message_unframed: str | None
+    A kind's Params inherit these, so the pack writes them the same way for every such kind.
+    """
+
+    frames: list[str] = field(
+        default_factory=list,
+        metadata={
+            "doc": "“作为现行依据”的语境（同一分句中位于提及之前）：根据、按照、依据……",
+            "regex": True,
+        },
+    )
+    frame_window: int = field(default=80, metadata={"doc": "向前查找语境的最大字符数"})
+    historical: list[str] = field(
+        default_factory=list,
+        metadata={
+            "doc": "同一句中表示历史叙述的标志（……以来、实施以来）；"
+            "命名分组 year 不早于报告年度时不算",
+            "regex": True,
+        },
+    )
+    history_window: int = field(default=60, metadata={"doc": "在句中前后查找历史标志的最大字符数"})
+    unframed: Literal["report", "info", "skip"] = field(
+        default="report", metadata={"doc": "没有现行依据语境时：照常报告、降为提示或不报告"}
+    )
+    in_history: Literal["info", "skip"] = field(
+        default="info", metadata={"doc": "历史叙述中的提及：降为提示或不报告"}
+    )
+    unless_sentence: list[str] = field(
+        default_factory=list,
+        metadata={"doc": "同一句中出现这些正则时不报告（如引用督察规定第一条）", "regex": True},
+    )
+    message_history: str | None = field(
+        default=None, metadata={"doc": "历史叙述中的提及所用的提示模板"}
+    )
+    message_unframed: str | None = field(
+        default=None, metadata={"doc": "没有现行依据语境时所用的提示模板"}
+    )
 
 
-def verdict(use: Use, policy: FramePolicy) -> tuple[Severity | None, str | None] | None:
+def compile_frames(params: FrameParams) -> tuple[Frames, regex.Pattern[str] | None]:
+    """The rule's compiled frames and its sentence-wide allow-list; raises ParamError."""
+    if params.unframed != "report" and not params.frames:
+        raise ParamError("unframed", "unframed 不是 report 时需要 frames（现行依据语境）")
+    frames = Frames(
+        current=alternation("frames", params.frames),
+        historical=alternation("historical", params.historical),
+        frame_window=params.frame_window,
+        history_window=params.history_window,
+    )
+    return frames, alternation("unless_sentence", params.unless_sentence)
+
+
+def verdict(use: Use, policy: FrameParams) -> tuple[Severity | None, str | None] | None:
     """How to report a mention used as `use`: None to skip it, else (severity, message template).
 
     History is skipped or reported as info; a mention without a current-use frame (when the

@@ -76,11 +76,19 @@ from typing import Any, ClassVar, Literal
 from ..document import Document
 from ..model import Finding
 from .base import BaseKind, ParamError, compile_regex, finditer
-from .frames import SENTENCE_LIMIT, Frames, alternation, any_overlap, in_sentence, verdict
+from .frames import (
+    SENTENCE_LIMIT,
+    FrameParams,
+    alternation,
+    any_overlap,
+    compile_frames,
+    in_sentence,
+    verdict,
+)
 
 
 @dataclass(frozen=True, kw_only=True)
-class Params:
+class Params(FrameParams):
     patterns: list[str] = field(
         metadata={
             "doc": "过时文件或表述的各种写法（正则：带或不带书名号、全称/简称、文号）",
@@ -106,44 +114,11 @@ class Params:
         default_factory=dict, metadata={"doc": "匹配文字 → 建议替换（没有的匹配不给建议）"}
     )
     group: str | None = field(default=None, metadata={"doc": "只标出这个命名分组"})
-    frames: list[str] = field(
-        default_factory=list,
-        metadata={
-            "doc": "“作为现行依据”的语境（同一分句中位于提及之前）：根据、按照、依据……",
-            "regex": True,
-        },
-    )
-    frame_window: int = field(default=80, metadata={"doc": "向前查找语境的最大字符数"})
-    historical: list[str] = field(
-        default_factory=list,
-        metadata={
-            "doc": "同一句中表示历史叙述的标志（……以来、实施以来）；"
-            "命名分组 year 不早于报告年度时不算",
-            "regex": True,
-        },
-    )
-    history_window: int = field(default=60, metadata={"doc": "在句中前后查找历史标志的最大字符数"})
-    unframed: Literal["report", "info", "skip"] = field(
-        default="report", metadata={"doc": "没有现行依据语境时：照常报告、降为提示或不报告"}
-    )
-    in_history: Literal["info", "skip"] = field(
-        default="info", metadata={"doc": "历史叙述中的提及：降为提示或不报告"}
-    )
     unless: list[str] = field(
         default_factory=list,
         metadata={"doc": "白名单：与提及重叠的这些正则匹配时不报告", "regex": True},
     )
     unless_window: int = field(default=20, metadata={"doc": "白名单在提及前后查看的字符数"})
-    unless_sentence: list[str] = field(
-        default_factory=list,
-        metadata={"doc": "同一句中出现这些正则时不报告（如引用督察规定第一条）", "regex": True},
-    )
-    message_history: str | None = field(
-        default=None, metadata={"doc": "历史叙述中的提及所用的提示模板"}
-    )
-    message_unframed: str | None = field(
-        default=None, metadata={"doc": "没有现行依据语境时所用的提示模板"}
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,20 +184,12 @@ class OutdatedReference(BaseKind):
             params.group in p.groupindex for p in self._patterns
         ):
             raise ParamError("group", f"模式中没有名为“{params.group}”的分组")
-        if params.unframed != "report" and not params.frames:
-            raise ParamError("unframed", "unframed 不是 report 时需要 frames（现行依据语境）")
         self._wrong_from = parse_wrong_from(params.wrong_from)
         self._first_year = (
             None if self._wrong_from is None else self._wrong_from.first_year(params.compare)
         )
-        self._frames = Frames(
-            current=alternation("frames", params.frames),
-            historical=alternation("historical", params.historical),
-            frame_window=params.frame_window,
-            history_window=params.history_window,
-        )
+        self._frames, self._unless_sentence = compile_frames(params)
         self._unless = alternation("unless", params.unless)
-        self._unless_sentence = alternation("unless_sentence", params.unless_sentence)
 
     @property
     def first_year(self) -> int | None:

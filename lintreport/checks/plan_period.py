@@ -55,43 +55,29 @@ from ..citations import iter_book_titles
 from ..document import Document
 from ..model import Finding
 from .base import BaseKind, ParamError, compile_regex, finditer
-from .frames import SENTENCE_LIMIT, Frames, alternation, any_overlap, in_sentence, verdict
+from .frames import (
+    SENTENCE_LIMIT,
+    FrameParams,
+    alternation,
+    any_overlap,
+    compile_frames,
+    in_sentence,
+    verdict,
+)
 
 
 @dataclass(frozen=True, kw_only=True)
-class Params:
+class Params(FrameParams):
     pattern: list[str] = field(
         metadata={"doc": "规划名称与规划期（正则，须有命名分组 start 和 end）", "regex": True}
     )
-    frames: list[str] = field(
-        default_factory=list,
-        metadata={"doc": "“作为现行依据”的语境（同一分句中位于规划之前）", "regex": True},
-    )
-    frame_window: int = field(default=80, metadata={"doc": "向前查找语境的最大字符数"})
-    historical: list[str] = field(
-        default_factory=list,
-        metadata={
-            "doc": "同一句中表示历史叙述的标志；命名分组 year 不早于报告年度时不算",
-            "regex": True,
-        },
-    )
-    history_window: int = field(default=60, metadata={"doc": "在句中前后查找历史标志的最大字符数"})
+    # Most plans are named without a frame; unframed mentions are hints unless the pack says so.
     unframed: Literal["report", "info", "skip"] = field(
         default="info", metadata={"doc": "没有现行依据语境时：照常报告、降为提示或不报告"}
-    )
-    in_history: Literal["info", "skip"] = field(
-        default="info", metadata={"doc": "历史叙述中的提及：降为提示或不报告"}
     )
     defer_to: list[str] = field(
         default_factory=list,
         metadata={"doc": "由更具体的规则报告的写法（与之重叠的规划不在此重复报告）", "regex": True},
-    )
-    unless_sentence: list[str] = field(
-        default_factory=list, metadata={"doc": "同一句中出现这些正则时不报告", "regex": True}
-    )
-    message_history: str | None = field(default=None, metadata={"doc": "历史叙述中所用的提示模板"})
-    message_unframed: str | None = field(
-        default=None, metadata={"doc": "没有现行依据语境时所用的提示模板"}
     )
 
 
@@ -108,16 +94,8 @@ class PlanPeriod(BaseKind):
         for p in self._patterns:
             if "end" not in p.groupindex:
                 raise ParamError("pattern", "规划期模式须有命名分组 end（结束年份）")
-        if params.unframed != "report" and not params.frames:
-            raise ParamError("unframed", "unframed 不是 report 时需要 frames（现行依据语境）")
-        self._frames = Frames(
-            current=alternation("frames", params.frames),
-            historical=alternation("historical", params.historical),
-            frame_window=params.frame_window,
-            history_window=params.history_window,
-        )
+        self._frames, self._unless_sentence = compile_frames(params)
         self._defer = alternation("defer_to", params.defer_to)
-        self._unless_sentence = alternation("unless_sentence", params.unless_sentence)
 
     def run(self, doc: Document) -> Iterator[Finding]:
         year = doc.report_year
