@@ -217,9 +217,9 @@ def synthetic_report(size: int, rng_seed: int = 7) -> str:
 
 
 def in_process(res: Results, runs: int, profile: bool, max_size: int) -> None:
-    from lintreport.document import Document
+    from lintreport.document.document import Document
     from lintreport.pack import load_packs
-    from lintreport.runner import lint_document, select_rules
+    from lintreport.run.runner import lint_document, select_rules
 
     packs = load_packs(["fazhi-annual"])
     rules = select_rules(packs)
@@ -278,9 +278,9 @@ def profile_of(work: Callable[[], None], text: str, top: int = 15) -> str:
 
 def rule_costs(res: Results, runs: int, top: int = 12) -> None:
     """Milliseconds per MB of each rule (and of building the document) on a 1 MB report."""
-    from lintreport.document import Document
+    from lintreport.document.document import Document
     from lintreport.pack import load_packs
-    from lintreport.runner import select_rules
+    from lintreport.run.runner import select_rules
 
     packs = load_packs(["fazhi-annual"])
     text = synthetic_report(MB)

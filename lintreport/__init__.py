@@ -9,12 +9,11 @@ Public API::
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from .model import Category, DocumentInfo, FileError, Fix, RunResult, Severity, Violation
 from .pack import load_pack, load_packs
-from .runner import RunOptions, lint_text
-from .runner import run as lint_paths
+from .run.batch import run as lint_paths
+from .run.runner import RunOptions, lint_text
+from .version import __version__
 
 __all__ = [
     "Category",

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from lintreport.baseline import Baseline, fingerprint, load_baseline
 from lintreport.errors import UsageError
+from lintreport.fingerprint import fingerprint
 from lintreport.model import Category, Severity, Violation
+from lintreport.policy.baseline import Baseline, load_baseline
 
 from .conftest import SEEDS, run_cli
 

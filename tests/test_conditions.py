@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lintreport.conditions import ConditionError, parse_condition
+from lintreport.pack.conditions import ConditionError, parse_condition
 
 
 @pytest.mark.parametrize(

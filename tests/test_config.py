@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from lintreport.config import ConfigError, ConfigFinder, load_config
-from lintreport.globs import glob_match
-from lintreport.settings import Overrides, resolve
+from lintreport.policy.config import ConfigError, ConfigFinder, load_config
+from lintreport.policy.globs import glob_match
+from lintreport.policy.settings import Overrides, resolve
 
 from .conftest import run_cli
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lintreport import docgen
 from lintreport.checks import KINDS
+from lintreport.cli import docgen
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -13,9 +13,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_committed_docs_are_fresh(packs) -> None:
     for name, text in docgen.render_all(packs).items():
         path = ROOT / "docs" / name
-        assert path.is_file(), f"docs/{name} is missing: run `python -m lintreport.docgen`"
+        assert path.is_file(), f"docs/{name} is missing: run `python -m lintreport.cli.docgen`"
         assert path.read_text(encoding="utf-8") == text, (
-            f"docs/{name} is stale: run `python -m lintreport.docgen` and commit the result"
+            f"docs/{name} is stale: run `python -m lintreport.cli.docgen` and commit the result"
         )
 
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from lintreport.document import Document
+from lintreport.document.document import Document
+from lintreport.document.source import read_source
 from lintreport.pack import load_pack
-from lintreport.runner import RunOptions, lint_text, run
-from lintreport.source import read_source
+from lintreport.run.batch import run
+from lintreport.run.runner import RunOptions, lint_text
 
 TEXT = "关于2023年度法治政府建设情况的报告\n县政府：\n大力推进法制政府建设，谁普法谁执法,效果好。\n"
 

@@ -15,8 +15,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
-from lintreport.docx_reader import MAX_UNCOMPRESSED
-from lintreport.inputs import load_document
+from lintreport.document.docx_reader import MAX_UNCOMPRESSED
+from lintreport.document.inputs import load_document
 
 from .conftest import SEEDS, run_cli
 

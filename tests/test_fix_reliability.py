@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from lintreport import fixer
-from lintreport.fixer import apply_fixes, write_atomic
 from lintreport.model import Category, Fix, Severity, Violation
+from lintreport.run import fixer
+from lintreport.run.fixer import apply_fixes, write_atomic
 
 from .conftest import SEEDS, run_cli
 

@@ -10,7 +10,7 @@ import pickle
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lintreport.document import Document
+from lintreport.document.document import Document
 from lintreport.formats.json_format import JsonFormatter, result_dict
 from lintreport.messages import render, render_finding
 from lintreport.model import (

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from lintreport.lsp import code_units
+from lintreport.cli.lsp import code_units
 
 from .conftest import SEEDS, lintreport_command
 

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lintreport.pack import load_pack
-from lintreport.pack.loader import rules_root
-from lintreport.runner import lint_text
+from lintreport.pack import load_pack, rules_root
+from lintreport.run.runner import lint_text
 
 TEXT = "关于2023年度法制政府建设情况的报告\n一、主要举措\n依据《行政处罚法》,推进工作。\n"
 

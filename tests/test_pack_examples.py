@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lintreport.examples import check_example
 from lintreport.pack import builtin_packs, load_packs
+from lintreport.run.examples import check_example
 
 _PACKS = load_packs(builtin_packs())
 _CASES = [

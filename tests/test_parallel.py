@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from lintreport.pack import Pack
-from lintreport.runner import RunOptions, run
+from lintreport.run.batch import run
+from lintreport.run.runner import RunOptions
 
 from .conftest import SEEDS, run_cli
 

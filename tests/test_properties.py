@@ -15,11 +15,11 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lintreport.document import Document
-from lintreport.fixer import fix_text
+from lintreport.document.document import Document
 from lintreport.formats import FORMATS
 from lintreport.pack import Pack
-from lintreport.runner import RunOptions, lint_text, select_rules
+from lintreport.run.fixer import fix_text
+from lintreport.run.runner import RunOptions, lint_text, select_rules
 
 from .conftest import SEEDS
 

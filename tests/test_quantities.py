@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from lintreport.quantities import Interval, find_quantities, parse_quantity, sentences
+from lintreport.text.quantities import Interval, find_quantities, parse_quantity, sentences
 
 
 def q(text: str):

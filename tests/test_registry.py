@@ -12,9 +12,9 @@ import pytest
 import regex
 
 import lintreport.checks as checks
-from lintreport.examples import rule_problems
 from lintreport.pack import load_pack
 from lintreport.pack.model import COMMON_KEYS
+from lintreport.run.examples import rule_problems
 
 _YAML_BLOCK = regex.compile(r"## Example\s*```yaml\n(?P<yaml>.*?)```", regex.DOTALL)
 

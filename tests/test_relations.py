@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lintreport.quantities import Interval, parse_quantity
-from lintreport.relations import Relation
+from lintreport.text.quantities import Interval, parse_quantity
+from lintreport.text.relations import Relation
 
 
 def iv(text: str) -> Interval:

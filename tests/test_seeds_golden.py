@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from lintreport.runner import RunOptions, run
+from lintreport.run.batch import run
+from lintreport.run.runner import RunOptions
 
 from .conftest import ROOT, SEEDS
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from lintreport.document.source import decode_bytes, read_source
 from lintreport.errors import InputError
-from lintreport.source import decode_bytes, read_source
 
 TEXT = "关于2023年度法治政府建设情况的报告\n正文。\n"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from lintreport.formats.statistics import rule_counts
 from lintreport.model import Category, Fix, Severity, Violation
-from lintreport.statistics import rule_counts
 
 from .conftest import SEEDS, run_cli
 

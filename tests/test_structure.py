@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from lintreport.document import Document
-from lintreport.inputs import load_document
+from lintreport.document.document import Document
+from lintreport.document.inputs import load_document
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from lintreport.ignorefile import ignore_entry_text
 from lintreport.model import Category, Severity, Violation
-from lintreport.suppression import apply_comment_directives
+from lintreport.policy.ignorefile import ignore_entry_text
+from lintreport.policy.suppression import apply_comment_directives
 
 from .conftest import run_cli
 

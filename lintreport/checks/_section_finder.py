@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import regex
 
-from ..document import Document
-from ..structure import Heading
+from ..document.document import Document
+from ..document.structure import Heading
 from ._section_params import Form, Section
 from .base import finditer
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..numerals import int_to_cn
+from ..text.numerals import int_to_cn
 
 Problem = Literal["gap", "repeat", "backward", "run_on"]
 PROBLEMS: tuple[Problem, ...] = ("gap", "repeat", "backward", "run_on")

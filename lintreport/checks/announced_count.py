@@ -51,10 +51,10 @@ from typing import ClassVar, Literal
 
 import regex
 
-from ..document import Document
+from ..document.document import Document
 from ..model import Finding
-from ..numerals import cn_to_int, int_to_cn
-from ..quantities import sentence_around
+from ..text.numerals import cn_to_int, int_to_cn
+from ..text.quantities import sentence_around
 from .base import BaseKind, ParamError, compile_regex, finditer
 
 _SENTENCE_END = "。！？!?；;"

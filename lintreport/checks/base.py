@@ -19,7 +19,7 @@ from typing import Any, ClassVar, Protocol
 
 import regex
 
-from ..document import Document
+from ..document.document import Document
 from ..model import Finding
 
 # NOTE: every pack regex runs with a timeout, so a catastrophic pattern cannot hang a run; the

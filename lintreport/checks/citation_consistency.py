@@ -51,9 +51,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
-from ..citations import Citation, iter_citations, normalize_number, normalize_title
-from ..document import Document
+from ..document.document import Document
 from ..model import Finding
+from ..text.citations import Citation, iter_citations, normalize_number, normalize_title
 from .base import BaseKind
 
 

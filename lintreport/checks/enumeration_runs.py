@@ -55,10 +55,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from ..document import Document
+from ..document.document import Document
 from ..messages import render
 from ..model import Finding
-from ..numerals import cn_to_int, int_to_cn
+from ..text.numerals import cn_to_int, int_to_cn
 from ._sequence import classify
 from .base import BaseKind, ParamError, compile_regex, finditer
 

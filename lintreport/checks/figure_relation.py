@@ -49,10 +49,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from ..document import Document
+from ..document.document import Document
 from ..model import Finding
-from ..quantities import FIGURE_PATTERN, Interval, format_number, parse_quantity
-from ..relations import Relation
+from ..text.quantities import FIGURE_PATTERN, Interval, format_number, parse_quantity
+from ..text.relations import Relation
 from .base import BaseKind, ParamError, compile_regex, finditer
 
 

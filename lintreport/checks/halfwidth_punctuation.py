@@ -53,7 +53,7 @@ from typing import ClassVar
 
 import regex
 
-from ..document import Document
+from ..document.document import Document
 from ..model import Finding
 from .base import BaseKind, ParamError, finditer
 

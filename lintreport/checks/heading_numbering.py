@@ -73,9 +73,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
-from ..document import Document
+from ..document.document import Document
+from ..document.structure import Heading
 from ..model import Finding
-from ..structure import Heading
 from ._sequence import PROBLEMS, classify, render_numeral
 from .base import BaseKind, ParamError, compile_regex, finditer
 

@@ -55,7 +55,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
-from ..document import Document
+from ..document.document import Document
 from ..model import Finding, Severity
 from .base import BaseKind, ParamError, literal_finder
 

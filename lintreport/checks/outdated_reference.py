@@ -73,7 +73,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
-from ..document import Document
+from ..document.document import Document
 from ..model import Finding
 from .base import BaseKind, ParamError, compile_regex, finditer
 from .frames import (

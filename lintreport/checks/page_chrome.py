@@ -44,7 +44,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from ..document import Document
+from ..document.document import Document
 from ..model import Finding
 from .base import BaseKind, compile_regex, finditer
 

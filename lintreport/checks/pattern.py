@@ -57,7 +57,7 @@ from typing import ClassVar, Literal
 
 import regex
 
-from ..document import Document
+from ..document.document import Document
 from ..messages import render
 from ..model import Finding
 from .base import BaseKind, ParamError, compile_regex, finditer, literal_alternation

@@ -51,9 +51,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
-from ..citations import iter_book_titles
-from ..document import Document
+from ..document.document import Document
 from ..model import Finding
+from ..text.citations import iter_book_titles
 from .base import BaseKind, ParamError, compile_regex, finditer
 from .frames import (
     SENTENCE_LIMIT,

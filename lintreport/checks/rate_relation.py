@@ -52,9 +52,9 @@ from typing import ClassVar
 
 import regex
 
-from ..document import Document
+from ..document.document import Document
 from ..model import Finding
-from ..quantities import (
+from ..text.quantities import (
     MAX_FIGURES_PER_SENTENCE,
     Interval,
     Quantity,

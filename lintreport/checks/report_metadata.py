@@ -69,7 +69,7 @@ from typing import ClassVar, Literal
 
 import regex
 
-from ..document import Document
+from ..document.document import Document
 from ..model import Finding
 from .base import BaseKind, ParamError, compile_regex, finditer
 

@@ -87,7 +87,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
-from ..document import Document
+from ..document.document import Document
 from ..messages import unknown_placeholders
 from ..model import Finding, Severity
 from ._section_finder import Compiled, Found, SectionFinder

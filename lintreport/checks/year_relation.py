@@ -66,10 +66,10 @@ from typing import ClassVar, Literal
 
 import regex
 
-from ..document import Document
+from ..document.document import Document
+from ..document.structure import Heading
 from ..model import Finding
-from ..quantities import sentence_around
-from ..structure import Heading
+from ..text.quantities import sentence_around
 from .base import BaseKind, ParamError, compile_regex, finditer, literal_alternation
 
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?=年)")

@@ -18,9 +18,9 @@ from pathlib import PurePosixPath
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from .. import __version__
-from ..baseline import fingerprint
+from ..fingerprint import fingerprint
 from ..model import RunResult, Severity, Violation
+from ..version import __version__
 from .descriptors import RuleInfo
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -11,44 +11,13 @@ from pathlib import Path
 
 from ..errors import PackError, PackIssue
 from .cache import cached_load
+from .locate import builtin_packs, resolve_pack
 from .model import Pack
-
-
-def rules_root() -> Path:
-    """Directory of the built-in packs: inside the wheel, or top-level rules/ in a checkout."""
-    # The package directory itself (what importlib.resources.files returns for an installed,
-    # non-zipped package) without importing importlib.resources: 10 ms of a cold start.
-    packaged = Path(__file__).resolve().parents[1] / "rules"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "rules"
-
-
-def builtin_packs() -> list[str]:
-    root = rules_root()
-    return (
-        sorted(p.name for p in root.iterdir() if (p / "pack.yml").is_file())
-        if root.is_dir()
-        else []
-    )
-
-
-def _resolve(spec: str, relative_to: Path | None = None) -> Path | None:
-    candidates = []
-    if relative_to is not None:
-        candidates.append(relative_to / spec)
-    candidates += [Path(spec), rules_root() / spec]
-    for c in candidates:
-        if c.is_dir() and (c / "pack.yml").is_file():
-            return c / "pack.yml"
-        if c.is_file():
-            return c
-    return None
 
 
 def load_pack(spec: str) -> Pack:
     """Load a built-in pack by name, or a pack file/directory by path; raise PackError on issues."""
-    path = _resolve(spec)
+    path = resolve_pack(spec)
     if path is None:
         from .schema import did_you_mean
 

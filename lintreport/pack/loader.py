@@ -15,11 +15,11 @@ from typing import Any
 import regex
 
 from ..checks import KINDS, ParamError
-from ..conditions import ConditionError, parse_condition
 from ..errors import PackIssue
 from ..messages import unknown_placeholders
 from ..model import Category, Severity
-from .api import _resolve, builtin_packs, load_pack, load_packs, rules_root
+from .conditions import ConditionError, parse_condition
+from .locate import resolve_pack
 from .model import COMMON_KEYS, REQUIRED_KEYS, Example, Pack, Rule
 from .schema import MISSING, Validator, did_you_mean
 from .yamlpos import Node, YamlLoadError, load_yaml
@@ -106,7 +106,7 @@ class _Loader:
         base: Pack | None = None
         if meta.extends:
             self.used_extends = True
-            target = _resolve(meta.extends, path.parent)
+            target = resolve_pack(meta.extends, path.parent)
             if target is None:
                 self.issue(
                     name, root.key_position("extends"), f"找不到要继承的规则包“{meta.extends}”"
@@ -403,4 +403,4 @@ class _Loader:
         )
 
 
-__all__ = ["MAX_PACK_BYTES", "builtin_packs", "load_pack", "load_packs", "rules_root"]
+__all__ = ["MAX_PACK_BYTES"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..conditions import Condition
 from ..model import Category, Severity
+from .conditions import Condition
 
 # Keys every rule may carry, whatever its kind; a kind's Params may not reuse them.
 COMMON_KEYS = (

@@ -6,7 +6,7 @@ import pytest
 
 from lintreport.checks.announced_count import AnnouncedCount, Params
 from lintreport.checks.base import ParamError
-from lintreport.document import Document
+from lintreport.document.document import Document
 
 ORDINALS = {
     "pattern": [

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from lintreport.checks.citation_consistency import CitationConsistency, Params
-from lintreport.citations import (
+from lintreport.document.document import Document
+from lintreport.text.citations import (
     iter_book_titles,
     iter_citations,
     normalize_number,
     normalize_title,
 )
-from lintreport.document import Document
 
 SYNONYMS = {"人民政府": "政府"}
 

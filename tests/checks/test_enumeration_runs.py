@@ -6,7 +6,7 @@ import pytest
 
 from lintreport.checks.base import ParamError
 from lintreport.checks.enumeration_runs import EnumerationRuns, Params
-from lintreport.document import Document
+from lintreport.document.document import Document
 
 SHI = r"(?m)(?:^|(?<=[。；;：:！？!?，,、）)\s]))(?P<num>(?P<n>[一二三四五六七八九十]{1,3})是)"
 DI = (

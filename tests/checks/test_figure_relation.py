@@ -6,7 +6,7 @@ import pytest
 
 from lintreport.checks.base import ParamError
 from lintreport.checks.figure_relation import FigureRelation, Params
-from lintreport.document import Document
+from lintreport.document.document import Document
 
 APPEARANCES = (
     r"(?:开庭|应诉)\p{Han}{0,8}?案件(?:数)?(?P<base>{figure})[，,、；]\p{Han}{0,10}?"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lintreport.checks.halfwidth_punctuation import HalfwidthPunctuation, Params
-from lintreport.document import Document
+from lintreport.document.document import Document
 
 
 def marks(text: str) -> list[tuple[int, str, str | None]]:

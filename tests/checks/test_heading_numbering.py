@@ -6,7 +6,7 @@ import pytest
 
 from lintreport.checks.base import ParamError
 from lintreport.checks.heading_numbering import HeadingNumbering, Params
-from lintreport.document import Document
+from lintreport.document.document import Document
 
 REASONS = {"gap": "跳号", "repeat": "重复", "backward": "倒退", "run_on": "未重新编号"}
 

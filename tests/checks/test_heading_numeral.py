@@ -6,7 +6,7 @@ import pytest
 
 from lintreport.checks.base import ParamError
 from lintreport.checks.heading_numeral import HeadingNumeral, Params
-from lintreport.document import Document
+from lintreport.document.document import Document
 
 TEXT = "一、主要举措\n（一）、加强领导\n1、健全制度。\n2.完善机制。\n(二):强化监督\n"
 

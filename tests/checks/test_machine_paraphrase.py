@@ -6,7 +6,7 @@ import pytest
 
 from lintreport.checks.base import ParamError
 from lintreport.checks.machine_paraphrase import MachineParaphrase, Params
-from lintreport.document import Document
+from lintreport.document.document import Document
 from lintreport.model import Severity
 
 MARKERS = {

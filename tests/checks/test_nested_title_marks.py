@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lintreport.checks.nested_title_marks import NestedTitleMarks, Params
-from lintreport.document import Document
+from lintreport.document.document import Document
 
 
 def nested(text: str) -> list[tuple[str, str | None]]:

@@ -13,8 +13,8 @@ from lintreport.checks.rate_relation import Params as RateParams
 from lintreport.checks.rate_relation import Rate, RateRelation
 from lintreport.checks.sum_relation import Params as SumParams
 from lintreport.checks.sum_relation import SumRelation
-from lintreport.document import Document
-from lintreport.numerals import cn_to_int
+from lintreport.document.document import Document
+from lintreport.text.numerals import cn_to_int
 
 LABELS = ["维持", "撤销", "驳回", "确认违法", "终止审理", "责令履行"]
 UNITS = ["件", "次", "人", "项"]

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from lintreport.document import Document
-from lintreport.runner import lint_document, select_rules
+from lintreport.document.document import Document
+from lintreport.run.runner import lint_document, select_rules
 
 from ..conftest import SEEDS, run_cli
 

@@ -8,9 +8,9 @@ import pytest
 
 from lintreport.checks.base import ParamError
 from lintreport.checks.outdated_reference import OutdatedReference, Params, parse_wrong_from
-from lintreport.document import Document
+from lintreport.document.document import Document
 from lintreport.model import Severity
-from lintreport.runner import RunOptions, lint_text
+from lintreport.run.runner import RunOptions, lint_text
 
 from ..conftest import ROOT, run_cli
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lintreport.checks.page_chrome import PageChrome, Params
-from lintreport.document import Document
+from lintreport.document.document import Document
 
 SEED_003_HEAD = (
     "铁岭市人民政府 TIELING.GOV.CN\n\n政府信息公开\n\n"

@@ -6,7 +6,7 @@ import pytest
 
 from lintreport.checks.base import ParamError
 from lintreport.checks.paired_marks import PairedMarks, Params
-from lintreport.document import Document
+from lintreport.document.document import Document
 
 
 def unpaired(text: str, path: str = "x.txt") -> list[tuple[int, str]]:

@@ -10,7 +10,7 @@ import pytest
 
 from lintreport.checks.base import ParamError
 from lintreport.checks.pattern import Params, Pattern
-from lintreport.document import Document
+from lintreport.document.document import Document
 
 KEYWORDS = r"(?P<marker>由会员分享|淘文阁|\d+页珍藏版|doc88\.com)"
 SCANNING = r"(?<![^\n。])[^\n。]*?" + KEYWORDS + r"[^\n。]*。?"

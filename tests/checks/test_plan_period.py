@@ -6,9 +6,9 @@ import pytest
 
 from lintreport.checks.base import ParamError
 from lintreport.checks.plan_period import Params, PlanPeriod
-from lintreport.document import Document
+from lintreport.document.document import Document
 from lintreport.model import Severity
-from lintreport.runner import lint_text
+from lintreport.run.runner import lint_text
 
 from ..conftest import ROOT
 

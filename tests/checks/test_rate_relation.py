@@ -6,7 +6,7 @@ import pytest
 
 from lintreport.checks.base import ParamError
 from lintreport.checks.rate_relation import Params, Rate, RateRelation
-from lintreport.document import Document
+from lintreport.document.document import Document
 
 RATES = [
     Rate(name="受理率", numerator=["受理"], denominator=["收到", "接收"]),

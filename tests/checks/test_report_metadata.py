@@ -6,7 +6,7 @@ import pytest
 
 from lintreport.checks.base import ParamError
 from lintreport.checks.report_metadata import Params, ReportMetadata
-from lintreport.document import Document
+from lintreport.document.document import Document
 
 TITLE = (
     r"(?!关于)[\p{Han}（）()、]{2,40}?(?:关于)?[\p{Han}]{0,10}?(?:19|20)\d{2}\s*年度?"

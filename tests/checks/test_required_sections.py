@@ -9,8 +9,8 @@ import pytest
 
 from lintreport.checks.base import ParamError
 from lintreport.checks.required_sections import Params, RequiredSections, Section
-from lintreport.document import Document
-from lintreport.inputs import load_document
+from lintreport.document.document import Document
+from lintreport.document.inputs import load_document
 from lintreport.model import Severity
 
 ROOT = Path(__file__).resolve().parents[2]

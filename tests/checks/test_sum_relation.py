@@ -6,7 +6,7 @@ import pytest
 
 from lintreport.checks.base import ParamError
 from lintreport.checks.sum_relation import Params, SumRelation
-from lintreport.document import Document
+from lintreport.document.document import Document
 
 
 def findings(text: str, **params: object) -> list[tuple[str, dict[str, str]]]:

@@ -6,7 +6,7 @@ import pytest
 
 from lintreport.checks.base import ParamError
 from lintreport.checks.year_relation import Params, YearRelation
-from lintreport.document import Document
+from lintreport.document.document import Document
 
 PERIOD = (
     r"(?<!\d)(?P<start>(?:19|20)\d{2})\s*年?\s*[-－—\u2013~\uff5e至到一]\s*"

@@ -1,0 +1,88 @@
+"""`lintreport rules` and `lintreport explain RULE`: what the active packs check, and why."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TextIO
+
+from ..errors import UsageError
+from ..pack import Pack, Rule
+from ..pack.schema import did_you_mean
+
+_SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+_FIX = {"safe": "可自动修复（--fix）", "unsafe": "给出建议，需人工确认", "none": "无"}
+
+
+def find_rule(packs: Sequence[Pack], rule_id: str) -> tuple[Pack, Rule]:
+    for pack in packs:
+        for rule in pack.rules:
+            if rule_id == rule.id or rule_id in rule.aliases:
+                return pack, rule
+    ids = [r.id for p in packs for r in p.rules]
+    raise UsageError(f"未知的规则“{rule_id}”" + did_you_mean(rule_id, ids))
+
+
+def list_rules(packs: Sequence[Pack], out: TextIO, fmt: str = "text") -> int:
+    rows = [(p, r) for p in packs for r in p.rules]
+    if fmt == "json":
+        data = [
+            {
+                "id": r.id,
+                "pack": p.id,
+                "kind": r.kind,
+                "category": r.category.value,
+                "severity": r.severity.value,
+                "enabled": r.enabled,
+                "fix": r.fix,
+                "message": r.message,
+                "source": r.source,
+            }
+            for p, r in rows
+        ]
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    width = max((len(r.id) for _, r in rows), default=10)
+    for pack, rule in rows:
+        state = "" if rule.enabled else "（已关闭）"
+        out.write(
+            f"{rule.id:<{width}}  {rule.category.value:<11} {rule.severity.value:<7} "
+            f"{rule.kind:<20} {pack.id}{state}\n"
+        )
+    out.write(f"共 {len(rows)} 条规则\n")
+    return 0
+
+
+def explain_rule(packs: Sequence[Pack], rule_id: str, out: TextIO) -> int:
+    pack, rule = find_rule(packs, rule_id)
+    lines = [
+        f"{rule.id}  （{rule.category.value} / {_SEVERITY[rule.severity.value]}）",
+        "",
+        f"问题：{rule.message}",
+    ]
+    if rule.description:
+        lines.append(f"原因：{rule.description.strip()}")
+    lines.append(f"依据：{rule.source}")
+    if rule.link:
+        lines.append(f"链接：{rule.link}")
+    lines.append(f"检查类型：{rule.kind}")
+    lines.append(f"规则包：{pack.id}（{rule.origin}）")
+    lines.append(f"修复：{_FIX[rule.fix]}")
+    if rule.when is not None:
+        lines.append(f"适用条件：{rule.when.source}")
+    if rule.aliases:
+        lines.append(f"别名：{'、'.join(rule.aliases)}")
+    if not rule.enabled:
+        lines.append("状态：已关闭")
+    details = getattr(rule.check, "explain", None)
+    if callable(details):
+        extra = details()
+        if extra:
+            lines += ["", *extra]
+    lines += ["", "错误示例："]
+    lines += [f"  ✗ {ex.text}" + (f"  →  {ex.fixed}" if ex.fixed else "") for ex in rule.bad]
+    lines += ["正确示例："]
+    lines += [f"  ✓ {ex.text}" for ex in rule.good]
+    out.write("\n".join(lines) + "\n")
+    return 0

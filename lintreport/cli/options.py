@@ -1,0 +1,281 @@
+"""The command-line side of configuration and policy: options of `check`, `init`, `config`.
+
+Kept apart from cli.py so the parser, the check pipeline and the output stay small edits there:
+`add_check_options`, `add_commands`, `make_check_run`, `check_paths`, `finish` and
+`run_command` are all cli.py calls.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from ..errors import UsageError
+from ..formats import render, trait
+from ..formats.jsonl import write_violations
+from ..formats.statistics import write_statistics
+from ..model import RunResult
+from ..policy.baseline import load_baseline, write_baseline
+from ..policy.checkrun import CheckRun, exit_code
+from ..policy.config import KEYS, shown_path, write_starter
+from ..policy.ignorefile import IGNORE_FILE, append_ignore_entries, ignore_entry_text
+from ..policy.settings import Overrides, Resolver, Settings
+from ..policy.suppression import UNUSED_ID, UNUSED_RULE
+from ..run.runner import RunOptions
+
+COMMANDS = ("init", "config")
+
+
+def int_at_least(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number not below `minimum`, with a Chinese error otherwise."""
+    what = "正整数" if minimum == 1 else "非负整数" if minimum == 0 else f"不小于 {minimum} 的整数"
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = minimum - 1
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"应为{what}：{value}")
+        return number
+
+    return parse
+
+
+def _add_config_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--config",
+        metavar="FILE",
+        help="使用此配置文件（.lintreport.yaml 或 pyproject.toml），不再逐级查找",
+    )
+    p.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
+
+
+def add_check_options(check: argparse.ArgumentParser) -> None:
+    _add_config_options(check)
+    check.add_argument(
+        "--max-warnings",
+        type=int_at_least(0),
+        metavar="N",
+        help="警告多于 N 个即以状态 1 退出（逐步收紧时使用）",
+    )
+    check.add_argument("--statistics", action="store_true", help="在输出之后按规则列出问题数目")
+    check.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="只报告基线文件中没有的新问题（基线按文字指纹比对，不受行号移动影响）",
+    )
+    check.add_argument(
+        "--add-ignores",
+        action="store_true",
+        help="把当前全部问题作为条目追加到 .lintreport-ignore.yaml（配置文件旁，或文件所在目录）",
+    )
+    check.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="把当前全部问题写入基线文件后以状态 0 退出",
+    )
+
+
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    init = sub.add_parser("init", help="在当前目录（或 DIR）写入带注释的 .lintreport.yaml")
+    init.add_argument("directory", nargs="?", default=".", metavar="DIR")
+    config = sub.add_parser("config", help="显示对 PATH 生效的配置及每项设置的来源")
+    config.add_argument("path", nargs="?", default=".", metavar="PATH")
+    _add_config_options(config)
+    config.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _split(values: Sequence[str] | None) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values or ():
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return tuple(out)
+
+
+def overrides_from_args(args: argparse.Namespace) -> Overrides:
+    config = getattr(args, "config", None)
+    return Overrides(
+        packs=tuple(getattr(args, "pack", None) or ()),
+        select=_split(getattr(args, "select", None)),
+        ignore=_split(getattr(args, "ignore", None)),
+        year=getattr(args, "year", None),
+        report_type=getattr(args, "report_type", None),
+        fail_on=getattr(args, "fail_on", None),
+        max_warnings=getattr(args, "max_warnings", None),
+        config=Path(config) if config else None,
+        isolated=bool(getattr(args, "isolated", False)),
+    )
+
+
+def make_check_run(args: argparse.Namespace) -> CheckRun:
+    if args.baseline and args.write_baseline:
+        raise UsageError("--baseline 与 --write-baseline 不能同时使用")
+    if args.add_ignores and (args.write_baseline or args.fix or args.diff):
+        raise UsageError("--add-ignores 不能与 --write-baseline、--fix、--diff 同时使用")
+    baseline = load_baseline(Path(args.baseline)) if args.baseline else None
+    keep = (
+        args.format == "text"
+        or trait(args.format, "needs_text")
+        or bool(args.write_baseline)
+        or bool(getattr(args, "add_ignores", False))
+    )
+    return CheckRun(
+        Resolver(overrides_from_args(args)),
+        baseline=baseline,
+        keep_text=keep,
+        jobs=getattr(args, "jobs", None) or 1,
+    )
+
+
+def check_paths(
+    args: argparse.Namespace,
+    checker: CheckRun,
+    options: RunOptions,
+    out: TextIO,
+    err: TextIO,
+    *,
+    color: bool = False,
+) -> int:
+    """Lint `args.paths` with configuration and policy, render, return the exit status."""
+    options = dataclasses.replace(options, keep_text=checker.keep_text)
+    streaming = args.format == "jsonl" and not args.write_baseline and not args.add_ignores
+    on_file = (lambda vs: write_violations(vs, out)) if streaming else None
+    result = checker.run(args.paths, options, on_file=on_file)
+    return finish(args, checker, result, out, err, rendered=streaming, color=color)
+
+
+def finish(
+    args: argparse.Namespace,
+    checker: CheckRun,
+    result: RunResult,
+    out: TextIO,
+    err: TextIO,
+    *,
+    rendered: bool = False,
+    color: bool = False,
+) -> int:
+    """Write the baseline or render the result, then statistics; returns the exit status."""
+    if args.write_baseline:
+        count = write_baseline(Path(args.write_baseline), result.violations, result.texts)
+        err.write(f"已将 {count} 个问题写入基线 {args.write_baseline}\n")
+        for e in result.errors:
+            err.write(f"{e.path}: 无法检查：{e.message}\n")
+        return 2 if result.errors else 0
+    if getattr(args, "add_ignores", False):
+        return _add_ignores(checker, result, err)
+    if not trait(args.format, "needs_text") and args.format != "text":
+        result = dataclasses.replace(result, texts={})
+    if not rendered:
+        render(args.format, result, out, color=color, rules=checker.rule_infos())
+    if not trait(args.format, "carries_errors"):
+        for e in result.errors:
+            err.write(f"{e.path}: 无法检查：{e.message}\n")
+    if args.statistics:
+        write_statistics(result.violations, err if trait(args.format, "machine") else out)
+    notes = []
+    if checker.suppressed:
+        notes.append(f"{checker.suppressed} 个问题被抑制指令或忽略文件抑制")
+    if checker.baselined:
+        notes.append(f"{checker.baselined} 个问题已在基线中")
+    if notes and args.format == "text":
+        out.write("（" + "；".join(notes) + "）\n")
+    run = checker.resolver.run_settings()
+    return exit_code(result, run.fail_on or "error", run.max_warnings, args.exit_zero)
+
+
+def _add_ignores(checker: CheckRun, result: RunResult, err: TextIO) -> int:
+    """`--add-ignores`: record every finding in the ignore file of its configuration."""
+    grouped: dict[Path, list[tuple[str, str, str]]] = {}
+    for v in result.violations:
+        text = result.texts.get(v.path)
+        if text is None or v.rule == UNUSED_ID or v.path == "-":
+            continue
+        path = Path(v.path)
+        config = checker.resolver.config_for(path)
+        directory = config.root if config is not None else path.resolve().parent
+        target = directory / IGNORE_FILE
+        file = os.path.relpath(path.resolve(), directory.resolve())
+        entry = (v.rule, Path(file).as_posix(), ignore_entry_text(text, v.start, v.end))
+        grouped.setdefault(target, []).append(entry)
+    for target, entries in grouped.items():
+        append_ignore_entries(target, list(dict.fromkeys(entries)))
+        err.write(f"已向 {shown_path(target)} 追加 {len(entries)} 条忽略条目，请补写 reason\n")
+    for e in result.errors:
+        err.write(f"{e.path}: 无法检查：{e.message}\n")
+    return 2 if result.errors else 0
+
+
+def explain_builtin(rule_id: str, out: TextIO) -> bool:
+    """`lintreport explain unused-suppression`: the one rule that lives in code, not a pack."""
+    if rule_id != UNUSED_ID:
+        return False
+    r = UNUSED_RULE
+    out.write(
+        f"{r.id}  （{r.category.value} / 警告）\n\n"
+        f"问题：{r.message}\n原因：{r.description}\n依据：{r.source}\n"
+        "来源：lintreport 内置（抑制指令与 .lintreport-ignore.yaml，见 docs/configuration.md）\n"
+        "关闭：ignore: [unused-suppression]\n"
+    )
+    return True
+
+
+def _show(settings: Settings, key: str) -> object:
+    value = getattr(settings, key, None)
+    if key == "severity":
+        return {k: v.value for k, v in settings.severity}
+    if key == "per_file_ignores":
+        return {g: list(r) for g, r in settings.per_file_ignores}
+    if key == "extra_packs":
+        data = settings.config.data if settings.config else None
+        return list(data.extra_packs) if data else []
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _print_config(args: argparse.Namespace, out: TextIO) -> int:
+    resolver = Resolver(overrides_from_args(args))
+    target = Path(args.path)
+    if not target.exists():
+        raise UsageError(f"路径不存在：{args.path}")
+    settings = resolver.settings_for(target)
+    rows = {
+        key: (_show(settings, key), settings.origins.get(key, "默认"))
+        for key in KEYS
+        if key != "extends"
+    }
+    chain = [c.shown for c in settings.config.chain()] if settings.config else []
+    source = chain[0] if chain else None
+    if args.format == "json":
+        data = {
+            "config_file": source,
+            "extends": chain[1:],
+            "settings": {k: {"value": v, "from": o} for k, (v, o) in rows.items()},
+        }
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    inherited = f"（继承 {' → '.join(chain[1:])}）" if len(chain) > 1 else ""
+    out.write(
+        f"# 对 {args.path} 生效的配置：{source or '没有配置文件（全部为默认值）'}{inherited}\n"
+    )
+    width = max(len(k) for k in rows)
+    for key, (value, origin) in rows.items():
+        shown = json.dumps(value, ensure_ascii=False)
+        out.write(f"{key:<{width}} = {shown}    # {origin}\n")
+    return 0
+
+
+def run_command(args: argparse.Namespace, out: TextIO) -> int:
+    """`lintreport init` and `lintreport config`."""
+    if args.command == "init":
+        directory = Path(args.directory)
+        if not directory.is_dir():
+            raise UsageError(f"目录不存在：{args.directory}")
+        target = write_starter(directory)
+        out.write(f"已写入 {target.as_posix()}，请按需修改\n")
+        return 0
+    return _print_config(args, out)

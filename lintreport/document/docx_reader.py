@@ -1,0 +1,241 @@
+"""Read a Word .docx into a Source: one line per paragraph, headings from Word styles.
+
+Every paragraph of the body becomes one line, in document order, table cells included (each
+paragraph of a cell is a line of its own), so a position's line is the paragraph number and its
+column the code point within that paragraph. Empty paragraphs stay as empty lines: they separate
+paragraphs exactly as blank lines do in a .txt draft. Soft line breaks (Shift+Enter) and page
+breaks inside a paragraph are dropped, since a line is a paragraph; tabs stay "\\t". Tracked
+deletions are not text; tracked insertions are. Text boxes are skipped (they have no place in the
+paragraph sequence), and so are headers, footers, footnotes and comments: they are not the report.
+Automatic numbering is not text either, so columns count what the paragraph itself holds.
+
+Headings written with Word's heading styles (Heading 1 / 标题 1 …, or any style or paragraph with
+an outline level), or numbered by Word's automatic numbering in a GB/T 9704 shape (一、, （一）,
+1., （1）), are passed on as `Source.heading_levels`, so that structure analysis recognises them
+although automatic numbering is not part of the paragraph's text.
+
+A .docx is a ZIP file: the declared uncompressed size of its members is checked in the central
+directory before anything is decompressed, so a zip bomb is refused without being expanded
+(Python's zipfile never inflates a member beyond its declared size).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from functools import cache
+
+from ..errors import InputError
+from .source import Source
+
+MAX_UNCOMPRESSED = 50 * 1024 * 1024  # a long report is a few MB unzipped, images included
+MAX_MEMBERS = 10_000
+_GB_LEVELS = 4  # GB/T 9704 has four heading levels; deeper Word headings are body text to us
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT, _R = (
+    f"{{{_W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent", "r")
+)
+_CUSTOM_XML = f"{{{_W}}}customXml"
+# Run containers whose text is not part of the paragraph as the reader sees it.
+_NOT_TEXT = frozenset(
+    f"{{{_W}}}{t}" for t in ("del", "moveFrom", "txbxContent", "pict", "drawing", "object")
+) | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_MARKED = re.compile(r"%\d[、.．]")  # numbering text of 一、 and 1.
+_BRACKETED = re.compile(r"[（(]%\d[）)]")  # numbering text of （一） and （1）
+
+
+@cache
+def _xp(expression: str):  # -> lxml.etree.XPath
+    """A compiled XPath with the "w:" prefix bound.
+
+    python-docx gives only its own element classes an xpath() that knows the prefix; numbering
+    elements are plain lxml elements. lxml is imported here so that text inputs never pay for it.
+    """
+    from lxml import etree
+
+    return etree.XPath(expression, namespaces={"w": _W})
+
+
+def _check_zip(data: bytes, path: str) -> None:
+    """Refuse what is not a Word document, or would inflate too far, before decompressing."""
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(
+            path, "这是旧版 Word（.doc）文件或加密的 .docx，请在 Word 中另存为未加密的 .docx"
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        raise InputError(path, "不是有效的 .docx 文件（不是 ZIP 压缩包），文件可能已损坏") from None
+    if len(members) > MAX_MEMBERS:
+        raise InputError(path, f".docx 内含文件过多（{len(members)} 个），拒绝读取")
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNCOMPRESSED:
+        raise InputError(
+            path,
+            f".docx 解压后过大（{total // (1024 * 1024)} MB，上限 "
+            f"{MAX_UNCOMPRESSED // (1024 * 1024)} MB），可能是压缩炸弹，拒绝读取",
+        )
+    if "word/document.xml" not in {m.filename for m in members}:
+        raise InputError(path, "不是 Word 文档（压缩包中没有 word/document.xml）")
+
+
+def _blocks(container) -> Iterator:  # lxml elements
+    """Paragraphs of a body or cell in document order, descending into tables and controls."""
+    for child in container.iterchildren():
+        tag = child.tag
+        if tag == _P:
+            yield child
+        elif tag == _TBL:
+            for row in child.iterchildren(_TR):
+                for cell in row.iterchildren(_TC):
+                    yield from _blocks(cell)
+        elif tag in (_SDT, _CUSTOM_XML):
+            content = child.find(_SDT_CONTENT) if tag == _SDT else child
+            if content is not None:
+                yield from _blocks(content)
+
+
+def _paragraph_text(p) -> str:
+    parts: list[str] = []
+    for run in p.iter(_R):
+        node = run.getparent()
+        while node is not None and node is not p and node.tag not in _NOT_TEXT:
+            node = node.getparent()
+        if node is not p:  # inside a deletion, a text box or a nested paragraph
+            continue
+        parts.append(run.text)  # python-docx maps w:t, w:tab, w:br, w:noBreakHyphen …
+    return "".join(parts).replace("\r", "").replace("\n", "")
+
+
+def _outline_level(element) -> int | None:
+    """Word's outline level (0-based; 9 is body text) declared in a pPr, if any."""
+    if element is None:
+        return None
+    values = _xp("./w:pPr/w:outlineLvl/@w:val")(element)
+    if not values:
+        return None
+    try:
+        level = int(values[0])
+    except ValueError:
+        return None
+    return level + 1 if level < 9 else 0
+
+
+def _style_level(style) -> int | None:
+    """Heading level of a paragraph style, following its basedOn chain (0 = not a heading)."""
+    for s in _style_chain(style):
+        m = _HEADING_NAME.match((s.name or "").strip())
+        if m:
+            return int(m.group(1))
+        level = _outline_level(s.element)
+        if level is not None:
+            return level
+    return None
+
+
+def _gb_level(fmt: str, text: str) -> int | None:
+    """GB/T 9704 level of an automatic numbering format: 一、 > （一） > 1. > （1）."""
+    chinese = fmt.startswith(("chinese", "ideograph"))
+    decimal = fmt.startswith("decimal")
+    bracketed = _BRACKETED.fullmatch(text.strip()) is not None
+    if chinese and _MARKED.fullmatch(text.strip()):
+        return 1
+    if chinese and bracketed:
+        return 2
+    if decimal and _MARKED.fullmatch(text.strip()):
+        return 3
+    if decimal and bracketed:
+        return 4
+    return None
+
+
+def _numbering_levels(document) -> dict[tuple[str, str], int]:
+    """(numId, ilvl) -> GB/T level, for Word's automatic numbering that looks like headings."""
+    try:
+        root = document.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return {}
+    formats: dict[str, dict[str, tuple[str, str]]] = {}
+    for abstract in _xp("./w:abstractNum")(root):
+        levels = formats.setdefault(abstract.get(f"{{{_W}}}abstractNumId"), {})
+        for lvl in _xp("./w:lvl")(abstract):
+            fmt = _xp("string(./w:numFmt/@w:val)")(lvl)
+            text = _xp("string(./w:lvlText/@w:val)")(lvl)
+            levels[lvl.get(f"{{{_W}}}ilvl")] = (fmt, text)
+    out: dict[tuple[str, str], int] = {}
+    for num in _xp("./w:num")(root):
+        abstract_id = _xp("string(./w:abstractNumId/@w:val)")(num)
+        for ilvl, (fmt, text) in formats.get(abstract_id, {}).items():
+            level = _gb_level(fmt, text)
+            if level is not None:
+                out[(num.get(f"{{{_W}}}numId"), ilvl)] = level
+    return out
+
+
+def _num_ref(p, style) -> tuple[str, str] | None:
+    """(numId, ilvl) of a paragraph's numbering, its own or its style's."""
+    for element in (p, *(s.element for s in _style_chain(style))):
+        num_id = _xp("string(./w:pPr/w:numPr/w:numId/@w:val)")(element)
+        if num_id:
+            ilvl = _xp("string(./w:pPr/w:numPr/w:ilvl/@w:val)")(element) or "0"
+            return (num_id, ilvl) if num_id != "0" else None
+    return None
+
+
+def _style_chain(style) -> Iterator:
+    for _ in range(10):  # basedOn chains are short; a cycle must not hang us
+        if style is None:
+            return
+        yield style
+        style = style.base_style
+
+
+def read_docx(data: bytes, path: str) -> Source:
+    """Decode the bytes of a .docx into a Source, or raise InputError with a one-line message."""
+    _check_zip(data, path)
+    import docx  # deferred: only .docx inputs pay for importing python-docx and lxml
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
+        lines: list[str] = []
+        levels: dict[int, int] = {}
+        style_cache: dict[str | None, int | None] = {}
+        numbering = _numbering_levels(document)
+        for number, p in enumerate(_blocks(body), start=1):
+            text = _paragraph_text(p)
+            lines.append(text)
+            if not text.strip():
+                continue
+            level = _outline_level(p)
+            if level is None:
+                style_id = p.style
+                if style_id not in style_cache:
+                    style_cache[style_id] = _style_level(Paragraph(p, document).style)
+                level = style_cache[style_id]
+            if not level:
+                level = numbering.get(_num_ref(p, Paragraph(p, document).style))
+            if level and level <= _GB_LEVELS:
+                levels[number] = level
+    except InputError:
+        raise
+    except Exception as exc:  # python-docx, lxml and zipfile raise many types for a damaged file
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(path, f"无法解析 .docx 文件（{reason}），文件可能已损坏") from None
+    text = "\n".join(lines)
+    if not text.strip():
+        raise InputError(path, "文件为空，没有可检查的内容")
+    return Source(
+        path=path,
+        text=text,
+        encoding="docx",
+        bom=False,
+        line_endings=tuple(["\n"] * (len(lines) - 1) + [""]),
+        heading_levels=levels,
+    )

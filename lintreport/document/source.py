@@ -1,0 +1,148 @@
+"""Turn the bytes of a file into text, remembering what is needed to write it back unchanged.
+
+Drafts arrive as UTF-8, UTF-8 with a BOM (Notepad), or GB18030/GBK (Chinese Windows). Anything
+else, binary files and empty files are an `InputError` with a one-line Chinese message.
+Line endings are normalised to "\\n" in `Source.text` so that columns never count "\\r"; the
+original ending of every line is kept so that `--fix` writes CRLF files back as CRLF.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+
+# Reports are a few hundred KB at most; this guards memory, not users.
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+# A plain-text report is a few hundred KB; 16 MB is forty times the longest real one and lints in
+# seconds. A larger text file is almost always a log or a dump: refuse it by its size, before
+# reading it, unless the user raises the limit (--max-file-size). Word files keep the larger
+# limit above: their images count in the file size but are never read.
+DEFAULT_MAX_TEXT_BYTES = 16 * 1024 * 1024
+
+_NEWLINE = re.compile(r"(\r\n|\r|\n)")
+# C0 control characters other than \t \n \v \f \r: never in a text file, always in binary.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+_BINARY_MAGIC = {
+    b"PK\x03\x04": "ZIP/Office 文件",
+    b"%PDF": "PDF 文件",
+    b"\xd0\xcf\x11\xe0": "旧版 Word（.doc）等 OLE 文件",
+    b"\x89PNG": "PNG 图片",
+    b"\xff\xd8\xff": "JPEG 图片",
+    b"GIF8": "GIF 图片",
+    b"\x7fELF": "可执行文件",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Decoded text of one input and how it was stored."""
+
+    path: str
+    text: str
+    encoding: str  # "utf-8" or "gb18030"
+    bom: bool
+    line_endings: tuple[str, ...]  # one per line of `text`: "\n", "\r\n", "\r" or "" (last line)
+    # Line number -> heading level declared by the file's own markup rather than its text (Word
+    # heading styles in a .docx); structure.py treats such a line as a heading of that level.
+    heading_levels: Mapping[int, int] = field(default_factory=dict)
+
+    def encode(self, text: str) -> bytes:
+        """Encode `text` (with "\\n" newlines) back to bytes the way the original was stored."""
+        lines = text.split("\n")
+        if len(lines) == len(self.line_endings):
+            endings = self.line_endings
+        else:
+            # The line count changed (a fix never does this, but be safe): use the dominant ending.
+            dominant = max(set(self.line_endings), key=self.line_endings.count, default="\n")
+            dominant = dominant or "\n"
+            endings = tuple([dominant] * (len(lines) - 1) + [self.line_endings[-1]])
+        raw = "".join(line + ending for line, ending in zip(lines, endings, strict=True))
+        data = raw.encode(self.encoding)
+        return (codecs.BOM_UTF8 + data) if self.bom else data
+
+
+def _split_endings(text: str) -> tuple[str, tuple[str, ...]]:
+    if "\r" not in text:
+        lines = text.split("\n")
+        return text, tuple(["\n"] * (len(lines) - 1) + [""])
+    parts = _NEWLINE.split(text)
+    lines = parts[0::2]
+    endings = [*parts[1::2], ""]
+    return "\n".join(lines), tuple(endings)
+
+
+def _looks_binary(text: str) -> bool:
+    return _CONTROL.search(text, 0, 65536) is not None
+
+
+def decode_bytes(data: bytes, path: str) -> Source:
+    """Decode `data` or raise InputError with a one-line message naming `path`."""
+    if not data.strip(b" \t\r\n\f\v") or data in (codecs.BOM_UTF8,):
+        raise InputError(path, "文件为空，没有可检查的内容")
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(
+                path, f"不是文本文件（看起来是{what}），请另存为 .txt、.md 或使用 .docx"
+            )
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(path, "不支持的编码 UTF-16，请另存为 UTF-8 或 GB18030")
+    if b"\x00" in data:
+        raise InputError(path, "不是文本文件（含有 NUL 字节）")
+    bom = data.startswith(codecs.BOM_UTF8)
+    body = data[len(codecs.BOM_UTF8) :] if bom else data
+    try:
+        text = body.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError as exc:
+        if bom:
+            raise InputError(
+                path, f"UTF-8 编码无效（第 {exc.start} 字节附近），文件可能已损坏"
+            ) from None
+        try:
+            text = body.decode("gb18030")
+            encoding = "gb18030"
+        except UnicodeDecodeError:
+            raise InputError(
+                path, "无法识别的文本编码（既不是 UTF-8 也不是 GB18030/GBK），请另存为 UTF-8"
+            ) from None
+    if _looks_binary(text):
+        raise InputError(path, "不是文本文件（含有控制字符），请另存为纯文本")
+    if not text.strip():
+        raise InputError(path, "文件为空，没有可检查的内容")
+    normalised, endings = _split_endings(text)
+    return Source(path=path, text=normalised, encoding=encoding, bom=bom, line_endings=endings)
+
+
+def read_source(
+    path: Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_TEXT_BYTES
+) -> Source:
+    """Read and decode a file; every failure is an InputError, never an OSError."""
+    name = display or str(path)
+    return decode_bytes(read_bytes(path, name, max_bytes), name)
+
+
+def read_bytes(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a file; every failure is an InputError naming `name`, never an OSError."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                name,
+                f"文件过大（{size / (1024 * 1024):.0f} MB，上限 {max_bytes / (1024 * 1024):g} MB，"
+                "可用 --max-file-size 调整）",
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, "文件不存在") from None
+    except IsADirectoryError:
+        raise InputError(name, "这是一个目录，不是文件") from None
+    except PermissionError:
+        raise InputError(name, "没有读取权限") from None
+    except OSError as exc:
+        raise InputError(name, f"无法读取文件：{exc.strerror or exc}") from None

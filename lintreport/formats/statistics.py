@@ -1,0 +1,56 @@
+"""`--statistics`: how many findings each rule produced, after the normal output.
+
+Independent of the output format: the CLI writes it to stdout after human formats and to
+stderr after machine-readable ones, so a JSON or SARIF document stays parseable.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TextIO
+
+from ..model import Category, Severity, Violation
+
+
+@dataclass(frozen=True, slots=True)
+class RuleCount:
+    rule: str
+    category: Category
+    severity: Severity  # the most severe level the rule was reported at
+    count: int
+    fixable: int
+
+
+def rule_counts(violations: tuple[Violation, ...] | list[Violation]) -> list[RuleCount]:
+    """Counts per rule, most frequent first, then by rule id."""
+    counts: Counter[str] = Counter()
+    fixable: Counter[str] = Counter()
+    meta: dict[str, tuple[Category, Severity]] = {}
+    for v in violations:
+        counts[v.rule] += 1
+        if v.fix is not None:
+            fixable[v.rule] += 1
+        category, severity = meta.get(v.rule, (v.category, v.severity))
+        if v.severity.rank > severity.rank:
+            severity = v.severity
+        meta[v.rule] = (category, severity)
+    return [
+        RuleCount(rule, meta[rule][0], meta[rule][1], n, fixable[rule])
+        for rule, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
+def write_statistics(violations: tuple[Violation, ...] | list[Violation], stream: TextIO) -> None:
+    rows = rule_counts(violations)
+    if not rows:
+        stream.write("统计：没有发现问题\n")
+        return
+    width = max(len(r.rule) for r in rows)
+    stream.write("统计（按规则）：\n")
+    for r in rows:
+        fix = f"  可修复 {r.fixable}" if r.fixable else ""
+        row = f"{r.count:>6}  {r.rule:<{width}}  {r.category.value:<11}  {r.severity.value:<7}{fix}"
+        stream.write(row.rstrip() + "\n")
+    total = sum(r.count for r in rows)
+    stream.write(f"{total:>6}  合计（{len(rows)} 条规则）\n")

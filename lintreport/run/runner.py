@@ -1,0 +1,275 @@
+"""The pipeline: paths → documents → active rules → findings → violations → RunResult.
+
+Checks know nothing of policy. The runner stamps path, rule, category and severity on their
+findings, renders messages, converts offsets to positions, applies select/ignore, and isolates a
+failing rule so the others still run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..checks.base import REGEX_TIMEOUT, regex_budget
+from ..document.document import Document
+from ..document.inputs import DEFAULT_EXTENSIONS, load_document, rewritable
+from ..errors import InputError, UsageError
+from ..messages import render_finding
+from ..model import Category, DocumentInfo, FileError, Fix, RunResult, Violation
+from ..pack import Pack, Rule
+from ..pack.schema import did_you_mean
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What a run checks and how; built by the CLI or by API callers."""
+
+    year: int | None = None
+    report_type: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+    exclude_dirs: tuple[str, ...] = field(
+        default=(".git", ".hg", ".svn", "node_modules", "__pycache__")
+    )
+    keep_text: bool = True  # keep each document's text in the result, for the text formatter
+    jobs: int = 1  # worker processes for several files (parallel.py); 1 lints in this process
+    max_bytes: int | None = None  # largest file read; None: the format's default (source.py)
+
+
+def _matches(rule: Rule, selector: str) -> int:
+    """Specificity of `selector` for `rule`: 2 for its id or alias, 1 for its category, 0 none."""
+    if selector == rule.id or selector in rule.aliases:
+        return 2
+    if selector == rule.category.value:
+        return 1
+    return 0
+
+
+def select_rules(
+    packs: Sequence[Pack], select: Iterable[str] = (), ignore: Iterable[str] = ()
+) -> list[Rule]:
+    """Enabled rules of `packs` after select/ignore; the most specific selector wins.
+
+    Raises UsageError for a selector that names no rule and no category.
+    """
+    rules = [r for p in packs for r in p.rules]
+    select, ignore = list(select), list(ignore)
+    known = (
+        {r.id for r in rules} | {a for r in rules for a in r.aliases} | {c.value for c in Category}
+    )
+    for selector in (*select, *ignore):
+        if selector not in known:
+            raise UsageError(f"未知的规则或类别“{selector}”" + did_you_mean(selector, known))
+    active = []
+    for rule in rules:
+        if not rule.enabled:
+            continue
+        chosen = max((_matches(rule, s) for s in select), default=0)
+        dropped = max((_matches(rule, s) for s in ignore), default=0)
+        if select and chosen == 0:
+            continue
+        if dropped and dropped >= chosen:
+            continue
+        active.append(rule)
+    return active
+
+
+def _applies(rule: Rule, pack_types: dict[str, str | None], facts: dict[str, object]) -> bool:
+    """Whether `rule` runs on a document with `facts` (its report_year and report_type)."""
+    pack_type = pack_types.get(rule.pack)
+    doc_type = facts["report_type"]
+    if pack_type and doc_type and pack_type != doc_type:
+        return False
+    if rule.when is None:
+        return True
+    return rule.when.holds(facts)
+
+
+def document_info(doc: Document) -> DocumentInfo:
+    meta = doc.metadata
+    return DocumentInfo(
+        path=doc.path,
+        report_type=meta.report_type,
+        report_year=meta.report_year,
+        title=meta.title,
+        encoding=doc.source.encoding + ("-sig" if doc.source.bom else ""),
+    )
+
+
+def lint_document(
+    doc: Document, rules: Sequence[Rule], packs: Sequence[Pack] = ()
+) -> tuple[list[Violation], list[FileError]]:
+    """Run `rules` on one document; a rule that fails becomes a FileError, not a crash."""
+    pack_types = {p.id: p.report_type for p in packs}
+    year = doc.report_year
+    doc_values = {
+        "report_year": year,
+        "next_year": None if year is None else year + 1,
+        "report_type": doc.report_type,
+        "title": doc.metadata.title,
+    }
+    violations: list[Violation] = []
+    errors: list[FileError] = []
+    seen: set[tuple[str, int, int]] = set()
+    can_fix = rewritable(doc.path)
+    # Regex time one rule may spend on this document: generous for any sane pattern (a few ms per
+    # 100 KB), yet a catastrophic one stops within seconds however many lines it is tried on.
+    budget = REGEX_TIMEOUT * (1 + len(doc.text) / 1_000_000)
+    facts = {"report_year": year, "report_type": doc.report_type}
+    path, span_position, append = doc.path, doc.span_position, violations.append
+    for rule in rules:
+        if not _applies(rule, pack_types, facts):
+            continue
+        try:
+            with regex_budget(budget):
+                findings = list(rule.check.run(doc))
+        except TimeoutError:
+            errors.append(
+                FileError(
+                    doc.path,
+                    f"规则“{rule.id}”的正则表达式匹配超时，已跳过该规则（请检查规则包中的模式）",
+                )
+            )
+            continue
+        except Exception as exc:  # a bug in one kind must not cost the user the other rules
+            errors.append(
+                FileError(doc.path, f"规则“{rule.id}”检查出错，已跳过：{type(exc).__name__}: {exc}")
+            )
+            continue
+        # Per finding: the hot loop of a run (~140 findings per corpus report), hence the
+        # positional Violation and the locals.
+        rule_id, category, rule_severity = rule.id, rule.category, rule.severity
+        template, rule_fix = rule.message, rule.fix
+        for f in findings:
+            start, end = f.start, f.end
+            key = (rule_id, start, end)
+            if key in seen:
+                continue
+            seen.add(key)
+            message = render_finding(f.message or template, f.args, doc_values)
+            suggestion = f.suggestion
+            fix = None
+            if f.replacement is not None and rule_fix != "none":
+                if rule_fix == "safe" and can_fix:
+                    fix = Fix(f.replacement, safe=True)
+                else:
+                    # Unsafe fixes, and fixes to files we cannot rewrite, are shown as suggestions.
+                    suggestion = suggestion or f.replacement
+            line, column, end_line, end_column = span_position(start, end)
+            append(
+                Violation(
+                    path,
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    rule_id,
+                    category,
+                    f.severity or rule_severity,
+                    message,
+                    suggestion,
+                    fix,
+                    start,
+                    end,
+                )
+            )
+    violations.sort(key=Violation.sort_key)
+    return violations, errors
+
+
+def lint_text(
+    text: str,
+    packs: Sequence[Pack],
+    *,
+    path: str = "<text>",
+    options: RunOptions | None = None,
+) -> RunResult:
+    """Lint a string (an editor buffer, a test) with already-loaded packs."""
+    options = options or RunOptions()
+    rules = select_rules(packs, options.select, options.ignore)
+    try:
+        doc = Document.from_text(text, path, year=options.year, report_type=options.report_type)
+    except InputError as exc:
+        return RunResult((), (), (FileError(exc.path, exc.message),))
+    violations, errors = lint_document(doc, rules, packs)
+    return RunResult((document_info(doc),), tuple(violations), tuple(errors), {doc.path: doc.text})
+
+
+def display_path(path: Path) -> str:
+    return path.as_posix()
+
+
+_BROKEN_LINK = "符号链接无效（目标不存在或链接成环），无法读取"
+
+
+def _broken_link(path: Path) -> bool:
+    return path.is_symlink() and not path.exists()
+
+
+def collect_paths(paths: Sequence[str], options: RunOptions) -> tuple[list[Path], list[FileError]]:
+    """Expand directories (recursively, by extension, sorted); missing paths become errors."""
+    files: list[Path] = []
+    errors: list[FileError] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = []
+            for dirpath, dirnames, filenames in os.walk(p):
+                dirnames[:] = sorted(
+                    d for d in dirnames if d not in options.exclude_dirs and not d.startswith(".")
+                )
+                for name in sorted(filenames):
+                    if name.lower().endswith(options.extensions) and not name.startswith(
+                        (".", "~$")
+                    ):
+                        found.append(Path(dirpath) / name)
+            if not found:
+                exts = "、".join(options.extensions)
+                errors.append(FileError(display_path(p), f"目录中没有可检查的文件（{exts}）"))
+            for f in sorted(found):
+                if _broken_link(f):
+                    errors.append(FileError(display_path(f), _BROKEN_LINK))
+                else:
+                    files.append(f)
+        elif _broken_link(p):
+            # NOTE: refused here, before anything calls Path.resolve(), which raises
+            # RuntimeError on a symlink loop
+            errors.append(FileError(display_path(p), _BROKEN_LINK))
+        elif p.exists():
+            files.append(p)
+        else:
+            errors.append(FileError(display_path(p), "文件不存在"))
+    unique = list(dict.fromkeys(files))
+    return unique, errors
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What linting one file produced; `text` is kept for formatters that quote lines."""
+
+    info: DocumentInfo | None
+    violations: list[Violation]
+    errors: list[FileError]
+    text: str | None
+
+
+def lint_file(
+    path: Path, packs: Sequence[Pack], rules: Sequence[Rule], options: RunOptions
+) -> FileOutcome:
+    """Read and lint one file; never raises for a bad input."""
+    display = display_path(path)
+    try:
+        doc = load_document(
+            path,
+            display,
+            year=options.year,
+            report_type=options.report_type,
+            max_bytes=options.max_bytes,
+        )
+    except InputError as exc:
+        return FileOutcome(None, [], [FileError(exc.path, exc.message)], None)
+    violations, errors = lint_document(doc, rules, packs)
+    return FileOutcome(document_info(doc), violations, errors, doc.text)
