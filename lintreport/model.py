@@ -117,6 +117,8 @@ class DocumentInfo:
     report_year: int | None
     title: str | None
     encoding: str | None = None
+    year_source: str | None = None  # "override", "title", "opening", "heading", "period", "plan"
+    type_source: str | None = None  # "override", "title", "opening", "headings"
 
 
 @dataclass(frozen=True, slots=True)

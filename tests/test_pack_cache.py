@@ -49,8 +49,9 @@ def test_corrupt_cache_is_rebuilt_silently(cache_home: Path) -> None:
 
 
 def test_changed_pack_file_invalidates(cache_home: Path, tmp_path: Path) -> None:
-    pack_dir = tmp_path / "pack"
+    pack_dir = tmp_path / "rules" / "pack"
     shutil.copytree(rules_root() / "fazhi-annual", pack_dir)
+    shutil.copytree(rules_root() / "shared", tmp_path / "rules" / "shared")  # its includes
     first = load_pack(str(pack_dir))
     wording = pack_dir / "wording.yml"
     text = wording.read_text(encoding="utf-8")

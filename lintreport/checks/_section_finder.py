@@ -34,6 +34,7 @@ class Compiled:
     section: Section
     forms: tuple[tuple[Form, tuple[regex.Pattern[str], ...]], ...]
     requires: tuple[regex.Pattern[str], ...]
+    heading_patterns: tuple[regex.Pattern[str], ...] = ()
 
 
 def section_headings(doc: Document) -> list[Heading]:
@@ -71,6 +72,7 @@ class SectionFinder:
             i
             for i, c in enumerate(self._sections)
             if any(word in heading.title for word in c.section.headings)
+            or any(True for p in c.heading_patterns for _ in finditer(p, heading.title))
         }
 
     def locate(self, doc: Document) -> tuple[dict[int, Found], list[Heading], dict[int, set[int]]]:

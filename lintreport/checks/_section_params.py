@@ -43,6 +43,19 @@ class Section:
     headings: list[str] = field(
         default_factory=list, metadata={"doc": "一级标题中出现其一即视为该章节的词语"}
     )
+    heading_patterns: list[str] = field(
+        default_factory=list,
+        metadata={
+            "doc": "一级标题匹配其一即视为该章节的正则表达式（如“存在的主要问题及原因”）",
+            "regex": True,
+        },
+    )
+    since: int | None = field(
+        default=None,
+        metadata={
+            "doc": "从哪一报告年度起要求本章节（如依据的规定该年起施行）；年度不明时不要求",
+        },
+    )
     thematic: bool = field(
         default=False,
         metadata={"doc": "第一个一级标题不属于任何必备章节时，视为本章节（主题式标题）"},

@@ -53,16 +53,51 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
+
+import regex
 
 from ..document.document import Document
-from ..messages import render
+from ..messages import render, unknown_placeholders
 from ..model import Finding
 from ..text.numerals import cn_to_int, int_to_cn
 from ._sequence import classify
 from .base import BaseKind, ParamError, compile_regex, finditer
 
 _REASONS = ("gap", "repeat", "backward")
+_HAN = regex.compile(r"\p{Han}")
+# Words that end in the first numeral: 统一是前提 is not a glued 一是.
+_NOT_GLUED = frozenset(
+    {
+        "统一",
+        "唯一",
+        "单一",
+        "同一",
+        "第一",
+        "万一",
+        "之一",
+        "逐一",
+        "专一",
+        "划一",
+        "均一",
+        "合一",
+        "归一",
+        "不一",
+        "如一",
+        "整一",
+        "纯一",
+        "其一",
+        "择一",
+        "二",
+    }
+)
+
+
+class _Item(NamedTuple):
+    start: int
+    end: int
+    number: int
+    lo: int  # where the run's segment starts
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -81,6 +116,13 @@ class Params:
     across_paragraphs: bool = field(
         default=True, metadata={"doc": "序号可以延续到同一标题下的下一段（每项自成一段时）"}
     )
+    message_glued: str | None = field(
+        default=None,
+        metadata={
+            "doc": "第一项紧接在引导句之后、没有标点（“……营商环境一是积极……。二是……”）"
+            "时的提示；不写则此时不报告。占位符 {found} 为第一项的写法"
+        },
+    )
 
 
 class EnumerationRuns(BaseKind):
@@ -94,33 +136,52 @@ class EnumerationRuns(BaseKind):
         if "n" not in self._pattern.groupindex:
             raise ParamError("pattern", "模式需要命名分组 n（序号数字）")
         self._group = "num" if "num" in self._pattern.groupindex else 0
+        if params.message_glued is not None:
+            unknown = unknown_placeholders(params.message_glued, self.placeholders)
+            if unknown:
+                raise ParamError("message_glued", f"占位符“{{{unknown[0]}}}”不存在")
         missing = [r for r in _REASONS if r not in params.reasons]
         if missing:
             raise ParamError("reasons", f"需要说明这些原因：{'、'.join(missing)}")
 
     def run(self, doc: Document) -> Iterator[Finding]:
+        for items in self._segments(doc):
+            yield from self._judge(doc.text, items)
+
+    def _segments(self, doc: Document) -> Iterator[list[_Item]]:
+        """The items of each run: between two headings (or paragraphs without
+        `across_paragraphs`), in order."""
         structure = doc.structure
-        text = doc.text
         skip = structure.chrome_lines
         # Boundaries that end a run: every heading, and every paragraph unless runs may continue.
         breaks = sorted(
             {h.numeral_start for h in structure.headings}
             | (set() if self.params.across_paragraphs else {p.start for p in structure.paragraphs})
         )
-        last = 0
+        current: list[_Item] = []
         segment = -1
-        for m in finditer(self._pattern, text):
+        for m in finditer(self._pattern, doc.text):
             start, end = m.span(self._group)
-            line, _ = doc.position(start)
-            if line in skip:
+            if doc.position(start)[0] in skip:
                 continue
-            here = bisect_right(breaks, start)
-            if here != segment:
-                segment, last = here, 0
             raw = m.group("n")
             number = int(raw) if raw.isdigit() else cn_to_int(raw)
             if number is None:
                 continue
+            here = bisect_right(breaks, start)
+            if here != segment:
+                if current:
+                    yield current
+                segment, current = here, []
+            lo = breaks[here - 1] if here else 0
+            current.append(_Item(start, end, number, lo))
+        if current:
+            yield current
+
+    def _judge(self, text: str, items: list[_Item]) -> Iterator[Finding]:
+        last = 0
+        for index, item in enumerate(items):
+            number = item.number
             if number == 1:
                 last = 1  # a new run
                 continue
@@ -129,15 +190,46 @@ class EnumerationRuns(BaseKind):
                 problem = "gap"
             if problem is not None:
                 expected = render(self.params.render, {"n": int_to_cn(last + 1)})
+                glued = self._glued(text, item, expected) if last == 0 else None
+                if glued is not None:
+                    # `…营商环境一是积极…。二是…`: the run starts inside the lead sentence, whose
+                    # mark is missing; renumbering 二是 would make two 一是.
+                    yield Finding(
+                        glued,
+                        glued + len(expected),
+                        args={"found": expected, "expected": expected, "reason": ""},
+                        message=self.params.message_glued,
+                        suggestion="：" + expected,
+                    )
+                    last = number
+                    continue
+                later = {i.number for i in items[index + 1 :]} | {i.number for i in items[:index]}
+                # No renumbering that repeats another item, nor after a step back (which of the
+                # two is wrong cannot be told).
+                unsure = last + 1 in later or problem == "backward"
                 yield Finding(
-                    start=start,
-                    end=end,
+                    start=item.start,
+                    end=item.end,
                     args={
-                        "found": text[start:end],
+                        "found": text[item.start : item.end],
                         "expected": expected,
                         "reason": self.params.reasons[problem],
                     },
-                    suggestion=expected,
-                    replacement=expected,
+                    suggestion=None if unsure else expected,
+                    replacement=None if unsure else expected,
                 )
             last = number
+
+    def _glued(self, text: str, item: _Item, expected: str) -> int | None:
+        """Where the missing first item hides in the run's text before `item`, joined to the
+        word before it (no mark between), or None."""
+        if self.params.message_glued is None:
+            return None
+        at = text.rfind(expected, item.lo, item.start)
+        if at <= item.lo or at < 1:
+            return None
+        before = text[at - 1]
+        word = text[max(0, at - 1) : at + len(expected) - 1]
+        if not _HAN.match(before) or word in _NOT_GLUED:
+            return None
+        return at

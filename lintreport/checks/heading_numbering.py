@@ -7,8 +7,10 @@ walked as a tree: a heading of level N closes every deeper level, so a `（一�
 each `一、`. One rule checks one aspect, chosen by `check`:
 
 - `sequence`: each number is the previous sibling's plus one, the first is 1. A skipped number
-  (一、二、四、), a repeat, a step back, and a list that runs on across parents instead of
-  restarting (`二、` followed by `（三）`) are findings; the reason comes from `reasons`. From
+  (一、二、四、), a repeat and a step back are findings; the reason comes from `reasons`. A level
+  may restart under each parent or be numbered through the document (`二、` followed by `（三）`
+  when every parent carries on), but a level that does both is mixed and each carry-on is
+  reported (`run_on`). From
   `restart_level` (default 3, `1.`) down, a list may start again at 1 under the same heading,
   since such lists often hang off run-in 一是/二是 paragraphs; after a line matching
   `restart_after` (an attachment) every level starts again.
@@ -71,7 +73,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, NamedTuple
 
 from ..document.document import Document
 from ..document.structure import Heading
@@ -119,6 +121,32 @@ class Params:
             "regex": True,
         },
     )
+
+
+class _Step(NamedTuple):
+    heading: Heading
+    level: int
+    last: int  # the number of this level before the heading (0: first under its parent)
+    previous_run: int  # the last number of this level under the previous parent
+    attachment: bool  # numbering started again (an attachment) at this heading
+
+
+def _continuous_levels(steps: Iterator[_Step]) -> set[int]:
+    """Levels numbered through the document: under each new parent they carry on (（三） after
+    （一）（二） of the previous 一、) and never start again at one. GB/T 9704-2012 §7.3.3 asks for
+    the order of the levels, not for a restart, so a document that keeps to either way is right;
+    a level that does both is mixed, and its carry-ons are reported."""
+    carried: set[int] = set()
+    restarted: set[int] = set()
+    for step in steps:
+        number = step.heading.number
+        if step.heading.level is None or step.last or not step.previous_run or number is None:
+            continue
+        if number == step.previous_run + 1 and number != 1:
+            carried.add(step.level)
+        elif number == 1:
+            restarted.add(step.level)
+    return carried - restarted
 
 
 def _numbered(doc: Document) -> list[Heading]:
@@ -180,27 +208,21 @@ class HeadingNumbering(BaseKind):
         styles = self._reference_styles(headings)
         levels_used = {h.level for h in headings if h.level is not None}
         restarts = [m.start() for m in finditer(self._restart, doc.text)] if self._restart else []
-        last: dict[int, int] = {}
-        previous_run: dict[int, int] = {}
+        continuous = _continuous_levels(self._walk(headings, restarts, lost_level, set()))
         open_levels: set[int] = set()
-        for h in headings:
-            if restarts and restarts[0] < h.numeral_start:
-                # an attachment numbers its own headings from the start
-                last, previous_run, open_levels = {}, {}, set()
-                while restarts and restarts[0] < h.numeral_start:
-                    restarts.pop(0)
-            level = h.level if h.level is not None else lost_level
-            expected_number = last.get(level, 0) + 1
+        for step in self._walk(headings, restarts, lost_level, continuous):
+            h, level, last, previous_run, _ = step
+            if step.attachment:
+                open_levels = set()
+            expected_number = last + 1
             if h.level is None:
                 if check == "lost_numeral":
                     style = styles.get(level, self._standard.get(level, "一、"))
                     expected = render_numeral(style, expected_number)
                     yield self._finding(doc, h, expected=expected, style=style)
-                number = expected_number
             else:
-                number = h.number or 0
-                problem = classify(number, last.get(level, 0), previous_run.get(level, 0))
-                if number == 1 and level >= self.params.restart_level:
+                problem = classify(h.number or 0, last, previous_run)
+                if h.number == 1 and level >= self.params.restart_level:
                     problem = None  # 1. lists restart under 一是/二是 paragraphs, not headings
                 if problem is not None and check == "sequence":
                     yield self._finding(
@@ -213,12 +235,36 @@ class HeadingNumbering(BaseKind):
                 finding = self._parent(doc, h, level, open_levels, levels_used)
                 if finding is not None:
                     yield finding
+            open_levels = {lv for lv in open_levels if lv < level} | {level}
+
+    @staticmethod
+    def _walk(
+        headings: list[Heading], restarts: list[int], lost_level: int, continuous: set[int]
+    ) -> Iterator[_Step]:
+        """Each heading with the number its level had before it (`last`, 0 under a new parent)
+        and the last number of its level under the previous parent; a level numbered
+        continuously through the document carries its count across parents."""
+        restarts = list(restarts)
+        last: dict[int, int] = {}
+        previous_run: dict[int, int] = {}
+        for h in headings:
+            attachment = False
+            if restarts and restarts[0] < h.numeral_start:
+                # an attachment numbers its own headings from the start
+                last, previous_run, attachment = {}, {}, True
+                while restarts and restarts[0] < h.numeral_start:
+                    restarts.pop(0)
+            level = h.level if h.level is not None else lost_level
+            before, run = last.get(level, 0), previous_run.get(level, 0)
+            if level in continuous and before == 0 and run:
+                before, run = run, 0
+            yield _Step(h, level, before, run, attachment)
+            number = h.number or 0 if h.level is not None else before + 1
             last[level] = number
             for deeper in [d for d in last if d > level]:
                 if last[deeper]:
                     previous_run[deeper] = last[deeper]
                 last[deeper] = 0
-            open_levels = {lv for lv in open_levels if lv < level} | {level}
 
     def _parent(
         self,

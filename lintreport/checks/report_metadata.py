@@ -83,7 +83,19 @@ _CHECKS = Literal[
     "closing_date_missing",
     "closing_date_early",
     "closing_date_late",
+    "type_unknown",
+    "year_conflict",
 ]
+# How a year signal's place is named in a message.
+_SIGNAL_NAMES = {
+    "title": "标题",
+    "opening": "正文开头",
+    "opening-since": "正文开头",
+    "heading": "一级标题",
+    "period": "统计时段",
+    "plan": "下一年度安排的标题",
+    "override": "--year",
+}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -117,7 +129,18 @@ class ReportMetadata(BaseKind):
     name: ClassVar[str] = "report_metadata"
     Params: ClassVar[type[Params]] = Params
     placeholders: ClassVar[frozenset[str]] = frozenset(
-        {"found", "title_year", "body_year", "deadline", "date"}
+        {
+            "found",
+            "title_year",
+            "body_year",
+            "deadline",
+            "date",
+            "types",
+            "chosen",
+            "chosen_year",
+            "other",
+            "other_year",
+        }
     )
 
     def __init__(self, params: Params) -> None:
@@ -151,6 +174,15 @@ class ReportMetadata(BaseKind):
             if doc.metadata.report_year is None:
                 span = doc.structure.title_span or (self._document_start(doc),) * 2
                 yield Finding(span[0], span[1], args={"found": doc.text[span[0] : span[1]]})
+        elif check == "type_unknown":
+            if doc.report_type is None and doc.type_candidates:
+                span = doc.structure.title_span or (self._document_start(doc),) * 2
+                types = "、".join(doc.type_candidates)
+                yield Finding(
+                    span[0], span[1], args={"found": doc.text[span[0] : span[1]], "types": types}
+                )
+        elif check == "year_conflict":
+            yield from self._year_conflict(doc)
         elif check == "addressee_colon":
             yield from self._addressee(doc)
         else:
@@ -205,6 +237,33 @@ class ReportMetadata(BaseKind):
                 for m in finditer(pattern, doc.text, p.start, p.end):
                     return m.start("year"), m.end("year"), m.group("year")
         return None
+
+    @staticmethod
+    def _year_conflict(doc: Document) -> Iterator[Finding]:
+        """A level-1 heading or statistics period naming another year than the one chosen. Title
+        against opening is `title_year`'s business, a plan heading naming the report year is
+        the plan-section rule's, and 2021年以来 looks back."""
+        meta = doc.metadata
+        year = meta.report_year
+        if year is None or meta.year_source in (None, "override"):
+            return
+        for signal in meta.signals:
+            if signal.source not in ("heading", "period") or signal.year == year:
+                continue
+            if signal.source == meta.year_source:
+                continue
+            written = doc.text[signal.start : signal.end]
+            yield Finding(
+                signal.start,
+                signal.end,
+                args={
+                    "found": written,
+                    "chosen": _SIGNAL_NAMES[meta.year_source],
+                    "chosen_year": year,
+                    "other": _SIGNAL_NAMES[signal.source],
+                    "other_year": written,
+                },
+            )
 
     @staticmethod
     def _addressee(doc: Document) -> Iterator[Finding]:

@@ -151,7 +151,9 @@ class RequiredSections(BaseKind):
                 raise ParamError(key, f"占位符“{{{unknown[0]}}}”不存在")
         compiled = []
         for section in params.sections:
-            if not section.headings and not section.forms and not section.thematic:
+            if not (
+                section.headings or section.heading_patterns or section.forms or section.thematic
+            ):
                 raise ParamError("sections", f"章节“{section.name}”没有任何识别方式")
             for form in section.forms:
                 for other in form.within:
@@ -166,7 +168,8 @@ class RequiredSections(BaseKind):
                 if section.requires
                 else ()
             )
-            compiled.append(Compiled(section, forms, requires))
+            patterns = tuple(compile_regex("heading_patterns", p) for p in section.heading_patterns)
+            compiled.append(Compiled(section, forms, requires, patterns))
         self._sections = tuple(compiled)
         self._finder = SectionFinder(self._sections)
         digest = hashlib.sha256(repr(params.sections).encode()).hexdigest()[:16]
@@ -179,8 +182,12 @@ class RequiredSections(BaseKind):
         for n, c in enumerate(self._sections, 1):
             section = c.section
             lines.append(f"  {n}. {section.name}" + ("" if section.ordered else "（不检查位置）"))
+            if section.since is not None:
+                lines.append(f"     自{section.since}年度的报告起要求")
             if section.headings:
                 lines.append(f"     标题用语：{'、'.join(section.headings)}")
+            if section.heading_patterns:
+                lines.append(f"     标题写法：{'；'.join(section.heading_patterns)}")
             if section.thematic:
                 lines.append("     也接受：不属于其他章节的主题式一级标题")
             for form in section.forms:
@@ -216,6 +223,12 @@ class RequiredSections(BaseKind):
         for i, c in enumerate(self._sections):
             section = c.section
             f = found.get(i)
+            if (
+                f is None
+                and section.since is not None
+                and not (doc.report_year is not None and doc.report_year >= section.since)
+            ):
+                continue  # not required of a report on an earlier (or an unknown) year
             if f is None:
                 later = [found[j].start for j in found if j > i and self._finder.ordered(j)]
                 at = min(later) if later else body_end

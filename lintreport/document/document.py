@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import Any, TypeVar
 
+from .classify import Classification, TypeSignals, classify
 from .lines import Line
 from .metadata import Metadata, infer_metadata
 from .source import Source, decode_bytes
@@ -46,6 +47,7 @@ class Document:
             pos = find("\n", pos + 1)
         self._line_starts = starts
         self._memo: dict[str, Any] = {}
+        self._classification: Classification | None = None
 
     @classmethod
     def from_text(
@@ -136,9 +138,7 @@ class Document:
 
     @cached_property
     def metadata(self) -> Metadata:
-        return infer_metadata(
-            self.lines, self.structure, year=self.year_override, report_type=self.type_override
-        )
+        return infer_metadata(self.lines, self.structure, year=self.year_override)
 
     @property
     def report_year(self) -> int | None:
@@ -146,7 +146,32 @@ class Document:
 
     @property
     def report_type(self) -> str | None:
-        return self.metadata.report_type
+        """`--report-type` if given, else the type found by the last `classify` (None before)."""
+        if self.type_override is not None:
+            return self.type_override
+        return self._classification.report_type if self._classification else None
+
+    @property
+    def type_evidence(self) -> str | None:
+        """Where the report type came from: "override", "title", "opening", "headings"."""
+        if self.type_override is not None:
+            return "override"
+        return self._classification.evidence if self._classification else None
+
+    @property
+    def type_candidates(self) -> tuple[str, ...]:
+        """The names of the report types the document was compared with (empty before)."""
+        return self._classification.candidates if self._classification else ()
+
+    def classify(self, signals: tuple[TypeSignals, ...]) -> str | None:
+        """Decide the report type among the types the loaded packs declare (computed once per
+        set of signals); an override given by the user always wins."""
+        if self.type_override is None:
+            key = "report-type\x1d" + "\x1d".join(s.key for s in signals)
+            self._classification = self.memo(
+                key, lambda: classify(self.structure, [ln.text for ln in self.lines], signals)
+            )
+        return self.report_type
 
     def section_at(self, offset: int):  # -> Heading | None
         """The level-1 heading whose section contains `offset` (None in the preamble)."""

@@ -15,7 +15,7 @@ import regex
 
 from ..text.numerals import cn_to_int
 from .lines import Line
-from .webcopy import sharing_title
+from .webcopy import CRAWLER_TITLE, sharing_title
 
 _ADDRESSEE_ONLY = regex.compile(r"(?:委员会|常委会|党委|[省市县区]委)$")
 # A 主送机关 line: organ names separated by 、 (and no sentence punctuation).
@@ -88,6 +88,18 @@ def _find_title(
     return None, None
 
 
+def _crawler_title(lines: list[Line]) -> tuple[Line, str, tuple[int, int]] | None:
+    for line in lines:
+        m = CRAWLER_TITLE.match(line.text)
+        if m is not None:
+            return (
+                line,
+                m.group("title"),
+                (line.start + m.start("title"), line.start + m.end("title")),
+            )
+    return None
+
+
 def _sharing_title(
     lines: list[Line], page_markers: frozenset[int]
 ) -> tuple[str | None, tuple[int, int] | None]:
@@ -126,7 +138,12 @@ def find_title_block(
     """Title, 发文字号 and addressee among the first `limit` lines, and where the body starts."""
     title, title_text = _find_title(lines, chrome, limit)
     title_span: tuple[int, int] | None = None
-    if title is not None:
+    crawler = _crawler_title(lines[:limit])
+    if crawler is not None:
+        # The crawler's `标题:` field names the page's title exactly; the text below it often
+        # runs the title into breadcrumbs and body.
+        title, title_text, title_span = crawler
+    elif title is not None:
         stripped = title.text.strip()
         offset = title.start + title.text.find(stripped)
         hashes = _MARKDOWN.match(stripped) if markdown else None

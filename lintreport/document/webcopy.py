@@ -16,8 +16,16 @@ import regex
 from ..text.numerals import cn_to_int
 
 CHROME = regex.compile(
-    r"点击量|点击数|浏览次数|阅读次数|当前位置|字体[:：]?\s*[【\[]?\s*大\s*中\s*小|打印本页|关闭窗口"
-    r"|【\s*打印\s*】|分享到|来源[:：].{0,40}时间[:：]|发布时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}"
+    r"点击量|点击数|浏览次数|阅读次数|当前位置|所在的?位置|字体[:：]?\s*[【\[]?\s*大\s*中\s*小"
+    r"|打印本页|关闭窗口|【\s*打印\s*】|分享到|来源[:：].{0,40}时间[:：]"
+    r"|发布时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}|发布于[:：]|^\s*(?:发布)?日期[:：]\s*\d{4}"
+    r"|今天是[:：]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]\s*$"
+    r"|^\s*无障碍(?:浏览|阅读|模式)?\s|无障碍\s*$|简体\s*[|\uff5c/]\s*繁体|繁體|长者模式|关怀版"
+    r"|网站标识码|ICP\s*备|公网安备|网站地图"
+    r"|首页\s*[>»\u203a\uff1e]|[>»\u203a\uff1e]\s*(?:正文|信息公开|政务公开|工作动态|通知公告)\s*$"
+    # a crawler's record of the page: field lines above the text
+    r"|^\s*(?:发布时间|文号|发布机构|栏目|原文链接|本地目录|索引号|主题分类|发文机关|成文日期)[:：]"
+    r"|页面链接与图片详见|^\s*=+\s*正文\s*=+\s*$"
     r"|由会员分享|可在线阅读|更多相关|[A-Z]{3,}\.GOV\.CN|^\s*政府信息公开\s*$"
     # a site banner: a name and the site's address, nothing else on the line
     r"|^\s*[^\s：:]{0,20}\s*(?:https?://)?(?:www\.)?[A-Za-z0-9.-]+\.(?:gov|com)\.cn/?\s*$"
@@ -28,7 +36,10 @@ PAGE_MARKER = regex.compile(r"^\s*\d{1,3}、\s?")
 # At the foot of a page only unmistakable controls count: a report may end with its website.
 _TAIL_CHROME = regex.compile(
     r"打印本页|关闭窗口|【\s*打印\s*】|分享到|责任编辑[:：]|字体[:：]?\s*[【\[]?\s*大\s*中\s*小"
+    r"|网站标识码|ICP\s*备|公网安备|版权所有|Copyright|主办单位[:：]|承办单位[:：]|网站地图"
 )
+# A crawler's record of a page names the title on a line of its own: `标题: …的报告`.
+CRAWLER_TITLE = regex.compile(r"^\s*标题\s*[:：]\s*(?P<title>\S.{2,80}?(?:报告|汇报|总结))\s*$")
 _CHROME_MAX = 80
 _SHARING_TITLE = regex.compile(
     r"^\s*\d{1,3}、\s*(?P<title>[^;；。，,\s]{4,60}?(?:报告|汇报|总结))(?=[;；\s]|$)"

@@ -33,6 +33,7 @@ def document_dict(d: DocumentInfo) -> dict[str, Any]:
         "path": d.path,
         "report_type": d.report_type,
         "report_year": d.report_year,
+        "year_source": d.year_source,
         "title": d.title,
     }
 

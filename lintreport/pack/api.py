@@ -60,8 +60,12 @@ def load_packs(specs: list[str]) -> list[Pack]:
         except PackError as exc:
             issues.extend(exc.issues)
     seen: dict[str, str] = {}
+    origins: dict[str, str] = {}
     for pack in packs:
         for rule in pack.rules:
+            if origins.get(rule.id) == rule.origin:
+                continue  # one shared file included by two packs: the same rule, run once
+            origins.setdefault(rule.id, rule.origin)
             if rule.id in seen and seen[rule.id] != pack.id:
                 file, _, line = rule.origin.rpartition(":")
                 issues.append(

@@ -15,6 +15,7 @@ from typing import Any
 import regex
 
 from ..checks import KINDS, ParamError
+from ..document.classify import TypeSignals
 from ..errors import PackIssue
 from ..messages import unknown_placeholders
 from ..model import Category, Severity
@@ -35,6 +36,16 @@ MAX_PACK_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True, kw_only=True)
+class Recognize:
+    """`recognize:` in pack.yml — what a document of the pack's report type looks like."""
+
+    title: list[str] = field(default_factory=list, metadata={"regex": True})
+    opening: list[str] = field(default_factory=list, metadata={"regex": True})
+    headings: list[str] = field(default_factory=list, metadata={"regex": True})
+    exclude_title: list[str] = field(default_factory=list, metadata={"regex": True})
+
+
+@dataclass(frozen=True, kw_only=True)
 class PackMeta:
     id: str
     name: str
@@ -46,6 +57,7 @@ class PackMeta:
     include: list[str] = field(default_factory=list)
     overrides: dict[str, Any] = field(default_factory=dict)
     examples: dict[str, int] = field(default_factory=dict)
+    recognize: Recognize | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -113,10 +125,10 @@ class _Loader:
                 )
             else:
                 base = self.load(target, (*chain, path))
-        rule_nodes: list[tuple[Node, str]] = []
+        rule_nodes: list[tuple[Node, str, str]] = []
         own = root.value.get("rules")
         if own is not None:
-            rule_nodes += self.rule_list(own, name)
+            rule_nodes += [(node, file, "type") for node, file in self.rule_list(own, name)]
         for inc in meta.include:
             inc_path = path.parent / inc
             inc_root = self.read(inc_path) if inc_path.is_file() else None
@@ -125,18 +137,22 @@ class _Loader:
                     self.issue(name, root.key_position("include"), f"找不到包含的文件“{inc}”")
                 continue
             for key in inc_root.value:
-                if key not in ("rules", "description"):
+                if key not in ("rules", "description", "applies_to"):
                     self.issue(
                         str(inc_path),
                         inc_root.key_position(key),
-                        f"未知的键“{key}”" + did_you_mean(key, ["rules"]),
+                        f"未知的键“{key}”" + did_you_mean(key, ["rules", "applies_to"]),
                     )
+            default = self.applies_to_default(inc_root, str(inc_path))
             if "rules" in inc_root.value:
-                rule_nodes += self.rule_list(inc_root.value["rules"], str(inc_path))
+                rule_nodes += [
+                    (node, file, default)
+                    for node, file in self.rule_list(inc_root.value["rules"], str(inc_path))
+                ]
         example_year = meta.examples.get("year")
         rules: list[Rule] = list(base.rules) if base else []
         seen = {r.id: r.origin for r in rules}
-        for node, file in rule_nodes:
+        for node, file, applies_default in rule_nodes:
             # Duplicates are checked on the raw id, so a rule with other mistakes still counts.
             raw_id = node.value["id"].value if "id" in node.value else None
             if isinstance(raw_id, str) and raw_id in seen:
@@ -145,14 +161,15 @@ class _Loader:
                 continue
             if isinstance(raw_id, str):
                 seen[raw_id] = f"{file}:{node.line}"
-            rule = self.rule(node, file, meta.id, example_year)
+            rule = self.rule(node, file, meta.id, example_year, applies_default)
             if rule is not None:
                 rules.append(rule)
         rules = self.apply_overrides(rules, meta.overrides, root, name)
+        report_type = meta.report_type or (base.report_type if base else None)
         return Pack(
             id=meta.id,
             name=meta.name,
-            report_type=meta.report_type or (base.report_type if base else None),
+            report_type=report_type,
             version=str(meta.version),
             description=meta.description,
             sources=tuple(meta.sources),
@@ -161,6 +178,36 @@ class _Loader:
             example_year=example_year
             if example_year is not None
             else (base.example_year if base else None),
+            recognize=self.recognize(meta, report_type, root, name)
+            if meta.recognize is not None
+            else (base.recognize if base else None),
+        )
+
+    def applies_to_default(self, root: Node, path: str) -> str:
+        node = root.value.get("applies_to")
+        if node is None:
+            return "type"
+        if node.value not in ("type", "any"):
+            self.issue(path, (node.line, node.column), "applies_to 应为 type 或 any")
+            return "type"
+        return str(node.value)
+
+    def recognize(
+        self, meta: PackMeta, report_type: str | None, root: Node, path: str
+    ) -> TypeSignals | None:
+        spec = meta.recognize
+        if spec is None:
+            return None
+        if report_type is None:
+            self.issue(path, root.key_position("recognize"), "recognize 需要同时写明 report_type")
+            return None
+        return TypeSignals(
+            report_type=report_type,
+            name=meta.name,
+            title=tuple(regex.compile(p, regex.V1) for p in spec.title),
+            opening=tuple(regex.compile(p, regex.V1) for p in spec.opening),
+            headings=tuple(regex.compile(p, regex.V1) for p in spec.headings),
+            exclude_title=tuple(regex.compile(p, regex.V1) for p in spec.exclude_title),
         )
 
     def issue(self, path: str, pos: tuple[int, int], message: str) -> None:
@@ -212,7 +259,14 @@ class _Loader:
             rules[index] = dataclasses.replace(rules[index], **changes)
         return rules
 
-    def rule(self, node: Node, path: str, pack_id: str, example_year: int | None) -> Rule | None:
+    def rule(
+        self,
+        node: Node,
+        path: str,
+        pack_id: str,
+        example_year: int | None,
+        applies_default: str = "type",
+    ) -> Rule | None:
         values = node.value
         before = len(self.issues)
         v = Validator(path)
@@ -277,6 +331,22 @@ class _Loader:
                 v.issue(
                     (when_node.line, when_node.column + quote + exc.pos), f"when 条件无效：{exc}"
                 )
+        applies_to = applies_default
+        if "applies_to" in values:
+            applies_to = values["applies_to"].value
+            if applies_to not in ("type", "any"):
+                message = "applies_to 应为 type（本报告类型）或 any（任何文档）"
+                v.issue(values["applies_to"], message)
+        years: dict[str, int | None] = {"since": None, "until": None}
+        for key in years:
+            if key in values:
+                raw = values[key].value
+                if isinstance(raw, int) and not isinstance(raw, bool) and 1949 <= raw <= 2100:
+                    years[key] = raw
+                else:
+                    v.issue(values[key], f"{key} 应为报告年度（如 2019）")
+        if years["since"] and years["until"] and years["since"] > years["until"]:
+            v.issue(values["until"], "until 早于 since：该规则不会对任何年度生效")
         aliases = values["aliases"].plain() if "aliases" in values else []
         enabled = values["enabled"].value if "enabled" in values else True
         check = params = None
@@ -322,6 +392,9 @@ class _Loader:
             params=params,
             pack=pack_id,
             origin=f"{path}:{node.line}",
+            applies_to=applies_to,
+            since=years["since"],
+            until=years["until"],
         )
 
     def examples(
@@ -359,7 +432,7 @@ class _Loader:
             fields = {"text": item.value}
         elif isinstance(item.value, dict):
             fields = item.plain()
-            allowed = {"text", "year", "fixed", "message", "count", "note", "path"}
+            allowed = {"text", "year", "fixed", "message", "count", "note", "path", "report_type"}
             for key in fields:
                 if key not in allowed:
                     v.issue(
@@ -400,6 +473,10 @@ class _Loader:
             count=fields.get("count"),
             note=fields.get("note"),
             origin=f"{path}:{item.line}",
+            # Without `report_type`, an example is a document of its pack's type (most are one
+            # sentence, too short to be recognised); `report_type: null` lets the type be inferred.
+            infer_type="report_type" in fields and fields["report_type"] is None,
+            report_type=fields.get("report_type"),
         )
 
 

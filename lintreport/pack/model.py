@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from ..document.classify import TypeSignals
 from ..model import Category, Severity
 from .conditions import Condition
 
@@ -23,10 +24,15 @@ COMMON_KEYS = (
     "aliases",
     "enabled",
     "examples",
+    "applies_to",
+    "since",
+    "until",
 )
 REQUIRED_KEYS = ("id", "kind", "category", "severity", "message", "source", "examples")
 
 FixPolicy = Literal["none", "safe", "unsafe"]
+# "type": only documents of the pack's report type; "any": every document (punctuation, wording).
+AppliesTo = Literal["type", "any"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +49,8 @@ class Example:
     count: int | None
     note: str | None
     origin: str  # "pack.yml:12"
+    infer_type: bool = False  # the report type is inferred from the text, not the pack's
+    report_type: str | None = None  # a type other than the pack's, when given
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,9 @@ class Rule:
     params: Any
     pack: str
     origin: str  # "path:line" of the rule in its pack file
+    applies_to: AppliesTo = "type"
+    since: int | None = None  # first report year the rule applies to
+    until: int | None = None  # last report year the rule applies to
 
 
 @dataclass(frozen=True)
@@ -78,3 +89,4 @@ class Pack:
     path: str
     rules: tuple[Rule, ...]
     example_year: int | None
+    recognize: TypeSignals | None = None  # what a document of `report_type` looks like

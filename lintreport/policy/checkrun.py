@@ -21,7 +21,15 @@ from ..formats.descriptors import RuleInfo, rule_infos
 from ..model import Category, DocumentInfo, FileError, Finding, RunResult, Severity, Violation
 from ..pack import Pack, Rule, load_packs
 from ..pack.schema import did_you_mean
-from ..run.runner import FileOutcome, RunOptions, collect_paths, lint_file, select_rules
+from ..run.runner import (
+    FileOutcome,
+    RunOptions,
+    check_report_type,
+    collect_paths,
+    known_report_types,
+    lint_file,
+    select_rules,
+)
 from .baseline import Baseline
 from .config import ConfigError
 from .globs import any_match
@@ -84,6 +92,7 @@ class CheckRun:
             {r.id for r in all_rules} | {a for r in all_rules for a in r.aliases} | CATEGORIES
         ) | {UNUSED_ID}
         self._check_names(s, known)
+        self._check_report_type(s, packs)
         select = tuple(n for n in s.select if n != UNUSED_ID)
         ignore = tuple(n for n in s.ignore if n != UNUSED_ID)
         if s.select and not select:
@@ -101,6 +110,24 @@ class CheckRun:
             self.rules_seen.setdefault(UNUSED_ID, UNUSED_RULE)
         self._rulesets[key] = ruleset
         return ruleset
+
+    def _check_report_type(self, s: Settings, packs: Sequence[Pack]) -> None:
+        """A report type that no loaded pack declares would silently turn every rule off."""
+        if s.report_type is None or s.report_type in known_report_types(packs):
+            return
+        from_cli = self.resolver.overrides.report_type is not None
+        if from_cli or s.config is None:
+            check_report_type(s.report_type, packs)  # raises UsageError with did-you-mean
+            return
+        src = s.config.source("report_type") or s.config
+        line, col = src.positions.get("report_type", (1, 1))
+        known = known_report_types(packs)
+        message = (
+            f"未知的报告类型“{s.report_type}”"
+            + did_you_mean(s.report_type, known)
+            + f"（可用：{'、'.join(known) or '无'}）"
+        )
+        raise ConfigError([PackIssue(src.shown, line, col, message)])
 
     def _check_names(self, s: Settings, known: frozenset[str]) -> None:
         """Every rule name must exist; names from a configuration are reported at their key."""

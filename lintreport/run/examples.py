@@ -30,7 +30,10 @@ def _lint(
     active = dataclasses.replace(rule, enabled=True)
     try:
         doc = Document.from_text(
-            example.text if text is None else text, example.path, year=example.year
+            example.text if text is None else text,
+            example.path,
+            year=example.year,
+            report_type=None if example.infer_type else example.report_type or pack.report_type,
         )
     except InputError as exc:
         return [], [exc.message]

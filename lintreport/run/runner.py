@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checks.base import REGEX_TIMEOUT, regex_budget
+from ..document.classify import TypeSignals
 from ..document.document import Document
 from ..document.inputs import DEFAULT_EXTENSIONS, load_document, rewritable
 from ..errors import InputError, UsageError
@@ -55,7 +56,8 @@ def select_rules(
 
     Raises UsageError for a selector that names no rule and no category.
     """
-    rules = [r for p in packs for r in p.rules]
+    # A shared file included by several packs gives each the same rule (same id, same origin).
+    rules = list({(r.id, r.origin): r for p in packs for r in p.rules}.values())
     select, ignore = list(select), list(ignore)
     known = (
         {r.id for r in rules} | {a for r in rules for a in r.aliases} | {c.value for c in Category}
@@ -78,24 +80,67 @@ def select_rules(
 
 
 def _applies(rule: Rule, pack_types: dict[str, str | None], facts: dict[str, object]) -> bool:
-    """Whether `rule` runs on a document with `facts` (its report_year and report_type)."""
-    pack_type = pack_types.get(rule.pack)
-    doc_type = facts["report_type"]
-    if pack_type and doc_type and pack_type != doc_type:
-        return False
+    """Whether `rule` runs on a document with `facts` (its report_year and report_type).
+
+    A rule of a typed pack runs only on documents of that type (a document of no known type gets
+    none), unless it applies to any document; a rule scoped to report years (since/until) runs
+    only when the year is known and inside the scope.
+    """
+    if rule.applies_to == "type":
+        pack_type = pack_types.get(rule.pack)
+        if pack_type and pack_type != facts["report_type"]:
+            return False
+    if rule.since is not None or rule.until is not None:
+        year = facts["report_year"]
+        if not isinstance(year, int):
+            return False
+        if rule.since is not None and year < rule.since:
+            return False
+        if rule.until is not None and year > rule.until:
+            return False
     if rule.when is None:
         return True
     return rule.when.holds(facts)
 
 
-def document_info(doc: Document) -> DocumentInfo:
+def type_signals(packs: Sequence[Pack]) -> tuple[TypeSignals, ...]:
+    """What each report type of the loaded packs looks like (one entry per type)."""
+    found: dict[str, TypeSignals] = {}
+    for pack in packs:
+        if pack.recognize is not None:
+            found.setdefault(pack.recognize.report_type, pack.recognize)
+    return tuple(found.values())
+
+
+def known_report_types(packs: Sequence[Pack]) -> list[str]:
+    return sorted({p.report_type for p in packs if p.report_type})
+
+
+def check_report_type(value: str | None, packs: Sequence[Pack]) -> None:
+    """A `--report-type` (or config) value must name a type of the loaded packs."""
+    if value is None:
+        return
+    known = known_report_types(packs)
+    if value not in known:
+        raise UsageError(
+            f"未知的报告类型“{value}”"
+            + did_you_mean(value, known)
+            + f"（可用：{'、'.join(known) or '无'}）"
+        )
+
+
+def document_info(doc: Document, packs: Sequence[Pack] = ()) -> DocumentInfo:
     meta = doc.metadata
+    if packs:
+        doc.classify(type_signals(packs))
     return DocumentInfo(
         path=doc.path,
-        report_type=meta.report_type,
+        report_type=doc.report_type,
         report_year=meta.report_year,
         title=meta.title,
         encoding=doc.source.encoding + ("-sig" if doc.source.bom else ""),
+        year_source=meta.year_source,
+        type_source=doc.type_evidence,
     )
 
 
@@ -103,7 +148,11 @@ def lint_document(
     doc: Document, rules: Sequence[Rule], packs: Sequence[Pack] = ()
 ) -> tuple[list[Violation], list[FileError]]:
     """Run `rules` on one document; a rule that fails becomes a FileError, not a crash."""
-    pack_types = {p.id: p.report_type for p in packs}
+    signals = type_signals(packs)
+    recognised = {s.report_type for s in signals}
+    # A typed pack without `recognize:` cannot tell its documents: its rules run on every document.
+    pack_types = {p.id: p.report_type if p.report_type in recognised else None for p in packs}
+    doc.classify(signals)
     year = doc.report_year
     doc_values = {
         "report_year": year,

@@ -35,11 +35,29 @@ def test_sublist_restarts_under_each_parent() -> None:
     assert run("sequence", "一、甲\n（一）子\n（二）子\n二、乙\n（一）子\n1.孙\n2.孙\n") == []
 
 
-def test_sublist_running_on_is_one_finding() -> None:
-    found = run("sequence", "一、甲\n（一）子\n（二）子\n二、乙\n（三）子\n（四）子\n")
+def test_sublist_running_on_in_a_document_that_restarts_is_one_finding() -> None:
+    text = "一、甲\n（一）子\n（二）子\n二、乙\n（一）子\n三、丙\n（二）子\n（三）子\n"
+    found = run("sequence", text)
     assert [(m, a["expected"], a["reason"]) for m, a in found] == [
-        ("（三）", "（一）", "未重新编号")
+        ("（二）", "（一）", "未重新编号")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、甲\n（一）子\n（二）子\n二、乙\n（三）子\n（四）子\n",
+        "一、甲\n（一）子\n1.丑\n2.丑\n（二）子\n3.丑\n4.丑\n二、乙\n（三）子\n5.丑\n",
+    ],
+    ids=["level-2", "levels-2-and-3"],
+)
+def test_numbering_through_the_document_is_a_style_not_an_error(text: str) -> None:
+    assert run("sequence", text) == []
+
+
+def test_a_gap_in_continuous_numbering_is_still_a_gap() -> None:
+    found = run("sequence", "一、甲\n1.丑\n2.丑\n二、乙\n3.丑\n三、丙\n5.丑\n")
+    assert [(m, a["expected"]) for m, a in found] == [("5.", "4.")]
 
 
 def test_half_width_style_keeps_its_style_in_the_expected_numeral() -> None:

@@ -120,7 +120,7 @@ def test_citing_the_regulation_is_not_reporting_on_it(kind) -> None:
         "一、主要举措和成效\n严格按照《党政主要负责人履行推进法治建设第一责任人职责规定》要求开展工作。\n"
         "二、存在的不足和原因\n原因主要是重视不够。\n三、下一年度工作安排\n一是完善。\n"
     )
-    got = findings(kind, Document.from_text(text, "x.txt"))
+    got = findings(kind, Document.from_text(text, "x.txt", year=2023))
     assert [(line, s) for line, s, _, _ in got] == [
         (5, "党政主要负责人履行推进法治建设第一责任人职责情况")
     ]
