@@ -218,7 +218,16 @@ def test_report_type_override_turns_type_rules_on(tmp_path: Path) -> None:
     draft.write_text("草稿\n\n一、主要举措和成效\n（一）深化学法。\n", encoding="utf-8")
     plain = json.loads(run_cli("check", "--format", "json", str(draft)).stdout)
     forced = json.loads(
-        run_cli("check", "--format", "json", "--report-type", "fazhi-annual", str(draft)).stdout
+        run_cli(
+            "check",
+            "--format",
+            "json",
+            "--report-type",
+            "fazhi-annual",
+            "--year",
+            "2023",
+            str(draft),
+        ).stdout
     )
     assert {v["rule"] for v in plain["violations"]} == {"report-type-unknown"}
     assert "required-section-missing" in {v["rule"] for v in forced["violations"]}

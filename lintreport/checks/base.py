@@ -49,6 +49,8 @@ class CheckKind(Protocol):
 
     def allowed_placeholders(self) -> frozenset[str]: ...
 
+    def guaranteed_fields(self) -> frozenset[str]: ...
+
     def run(self, doc: Document) -> Iterable[Finding]: ...
 
 
@@ -64,6 +66,11 @@ class BaseKind:
 
     def allowed_placeholders(self) -> frozenset[str]:
         return self.placeholders
+
+    def guaranteed_fields(self) -> frozenset[str]:
+        """Document values (report_year, next_year, title, report_type) this kind never fires
+        without: its messages may show them with no fallback."""
+        return frozenset()
 
 
 def compile_regex(key: str, pattern: str) -> regex.Pattern[str]:

@@ -145,8 +145,10 @@ class EnumerationRuns(BaseKind):
             raise ParamError("reasons", f"需要说明这些原因：{'、'.join(missing)}")
 
     def run(self, doc: Document) -> Iterator[Finding]:
+        # In a copy whose line breaks were lost, a heading runs straight into its 一是.
+        title_ends = frozenset(h.title_end for h in doc.structure.headings if h.run_in)
         for items in self._segments(doc):
-            yield from self._judge(doc.text, items)
+            yield from self._judge(doc.text, items, title_ends)
 
     def _segments(self, doc: Document) -> Iterator[list[_Item]]:
         """The items of each run: between two headings (or paragraphs without
@@ -178,13 +180,19 @@ class EnumerationRuns(BaseKind):
         if current:
             yield current
 
-    def _judge(self, text: str, items: list[_Item]) -> Iterator[Finding]:
+    def _judge(
+        self, text: str, items: list[_Item], title_ends: frozenset[int]
+    ) -> Iterator[Finding]:
         last = 0
         for index, item in enumerate(items):
             number = item.number
             if number == 1:
                 last = 1  # a new run
                 continue
+            if last == 0 and number == 2 and title_ends:
+                first = render(self.params.render, {"n": int_to_cn(1)})
+                if text.rfind(first, item.lo, item.start) in title_ends:
+                    last = 1  # the first item follows a run-in heading's title
             problem = classify(number, last)
             if problem == "run_on":  # only headings have parents; for runs it is a gap
                 problem = "gap"

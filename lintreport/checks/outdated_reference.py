@@ -74,6 +74,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
 from ..document.document import Document
+from ..messages import YEAR_FIELDS
 from ..model import Finding
 from .base import BaseKind, ParamError, compile_regex, finditer
 from .frames import (
@@ -215,6 +216,9 @@ class OutdatedReference(BaseKind):
                 continue
             kept.append((start, end))
         return kept
+
+    def guaranteed_fields(self) -> frozenset[str]:
+        return YEAR_FIELDS  # time-aware: silent when the report year is unknown
 
     def run(self, doc: Document) -> Iterator[Finding]:
         year = doc.report_year

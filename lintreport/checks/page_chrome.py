@@ -33,7 +33,9 @@ the report's own. GB/T 9704-2012 defines what a 公文 page holds; none of this 
 
 ## Where it points
 
-At the line's text without surrounding blanks. `{match}` is that text.
+At a block of consecutive chrome lines (blank lines between them allowed), from the first
+line's text to the last's, without surrounding blanks. `{match}` is the first line's text,
+`{more}` says how many lines the block has (`等 3 行`; empty for one line).
 
 No fix is offered: deleting lines is left to the user, who sees what goes.
 """
@@ -60,7 +62,7 @@ class Params:
 class PageChrome(BaseKind):
     name: ClassVar[str] = "page_chrome"
     Params: ClassVar[type[Params]] = Params
-    placeholders: ClassVar[frozenset[str]] = frozenset({"match"})
+    placeholders: ClassVar[frozenset[str]] = frozenset({"match", "more"})
 
     def __init__(self, params: Params) -> None:
         super().__init__(params)
@@ -71,15 +73,36 @@ class PageChrome(BaseKind):
         )
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        text = doc.text
+        # Consecutive chrome lines (blank lines between them allowed) are one block and one
+        # finding: a crawler's header of eight fields is one thing to delete, not eight.
+        block: list[tuple[int, int, str]] = []
+        last_number = 0
         for number in sorted(doc.structure.chrome_lines):
-            line = doc.lines[number - 1]
-            if self._unless is not None and any(
-                True for _ in finditer(self._unless, text, line.start, line.end)
-            ):
+            span = self._chrome_span(doc, number)
+            if span is None:
                 continue
-            stripped = line.text.strip()
-            if not stripped:
-                continue
-            start = line.start + line.text.find(stripped)
-            yield Finding(start, start + len(stripped), args={"match": stripped})
+            between = doc.lines[last_number : number - 1] if last_number else []
+            if block and any(ln.text.strip() for ln in between):
+                yield self._finding(block)
+                block = []
+            block.append(span)
+            last_number = number
+        if block:
+            yield self._finding(block)
+
+    def _chrome_span(self, doc: Document, number: int) -> tuple[int, int, str] | None:
+        line = doc.lines[number - 1]
+        if self._unless is not None and any(
+            True for _ in finditer(self._unless, doc.text, line.start, line.end)
+        ):
+            return None
+        stripped = line.text.strip()
+        if not stripped:
+            return None
+        start = line.start + line.text.find(stripped)
+        return start, start + len(stripped), stripped
+
+    @staticmethod
+    def _finding(block: list[tuple[int, int, str]]) -> Finding:
+        more = f"等 {len(block)} 行" if len(block) > 1 else ""
+        return Finding(block[0][0], block[-1][1], args={"match": block[0][2], "more": more})

@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 from ..document.document import Document
+from ..messages import YEAR_FIELDS
 from ..model import Finding
 from ..text.citations import iter_book_titles
 from .base import BaseKind, ParamError, compile_regex, finditer
@@ -96,6 +97,9 @@ class PlanPeriod(BaseKind):
                 raise ParamError("pattern", "规划期模式须有命名分组 end（结束年份）")
         self._frames, self._unless_sentence = compile_frames(params)
         self._defer = alternation("defer_to", params.defer_to)
+
+    def guaranteed_fields(self) -> frozenset[str]:
+        return YEAR_FIELDS  # time-aware: silent when the report year is unknown
 
     def run(self, doc: Document) -> Iterator[Finding]:
         year = doc.report_year

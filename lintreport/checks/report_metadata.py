@@ -70,6 +70,7 @@ from typing import ClassVar, Literal
 import regex
 
 from ..document.document import Document
+from ..messages import YEAR_FIELDS
 from ..model import Finding
 from .base import BaseKind, ParamError, compile_regex, finditer
 
@@ -161,6 +162,14 @@ class ReportMetadata(BaseKind):
         except ValueError:
             raise ParamError("deadline", "截止日期应写成“月-日”，如“04-01”") from None
         self._deadline = (month, day)
+
+    def guaranteed_fields(self) -> frozenset[str]:
+        check = self.params.check
+        if check in ("closing_date_early", "closing_date_late", "year_conflict"):
+            return YEAR_FIELDS
+        if check in ("title_form", "title_year"):
+            return frozenset({"title"})
+        return frozenset()
 
     def run(self, doc: Document) -> Iterator[Finding]:
         check = self.params.check

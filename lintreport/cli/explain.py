@@ -54,6 +54,25 @@ def list_rules(packs: Sequence[Pack], out: TextIO, fmt: str = "text") -> int:
     return 0
 
 
+def scope_text(rule: Rule, pack: Pack) -> str:
+    """Which documents and report years a rule applies to, in words."""
+    kind = (
+        "任何文档"
+        if rule.applies_to == "any" or not pack.report_type
+        else f"识别为“{pack.name}”（{pack.report_type}）的文档"
+    )
+    if rule.since and rule.until:
+        years = f"，报告年度 {rule.since}—{rule.until} 年"
+    elif rule.since:
+        years = f"，报告年度 {rule.since} 年起"
+    elif rule.until:
+        years = f"，报告年度至 {rule.until} 年"
+    else:
+        years = ""
+    unknown = "（报告年度不明时不检查）" if years else ""
+    return kind + years + unknown
+
+
 def explain_rule(packs: Sequence[Pack], rule_id: str, out: TextIO) -> int:
     pack, rule = find_rule(packs, rule_id)
     lines = [
@@ -69,6 +88,7 @@ def explain_rule(packs: Sequence[Pack], rule_id: str, out: TextIO) -> int:
     lines.append(f"检查类型：{rule.kind}")
     lines.append(f"规则包：{pack.id}（{rule.origin}）")
     lines.append(f"修复：{_FIX[rule.fix]}")
+    lines.append(f"适用范围：{scope_text(rule, pack)}")
     if rule.when is not None:
         lines.append(f"适用条件：{rule.when.source}")
     if rule.aliases:

@@ -17,7 +17,14 @@ import regex
 from ..text.numerals import cn_to_int
 from .lines import Line
 from .titleblock import ClosingDate, find_closing_date, find_title_block
-from .webcopy import PAGE_MARKER, SHARING_SITE, is_chrome, run_in_sections
+from .webcopy import (
+    PAGE_MARKER,
+    SHARING_SITE,
+    RunIn,
+    flattened_headings,
+    is_chrome,
+    run_in_sections,
+)
 
 _WS = r"[\p{Zs}\t]*"
 CN_DIGITS = "零〇一二三四五六七八九十百两"
@@ -207,13 +214,13 @@ def _styled_heading(line: Line, level: int) -> Heading | None:
     )
 
 
-def _run_in_sections(line: Line) -> list[Heading]:
+def _run_in_sections(line: Line, found: list[RunIn] | None = None) -> list[Heading]:
     return [
         Heading(
             line=line.number,
-            level=1,
+            level=r.level,
             number=r.number,
-            style="一、",
+            style=STANDARD_STYLE[r.level] if r.level == 1 else "（一）",
             numeral_start=line.start + r.numeral_start,
             numeral_end=line.start + r.numeral_end,
             title_start=line.start + r.title_start,
@@ -221,7 +228,7 @@ def _run_in_sections(line: Line) -> list[Heading]:
             title=r.title,
             run_in=True,
         )
-        for r in run_in_sections(line.text)
+        for r in (run_in_sections(line.text) if found is None else found)
     ]
 
 
@@ -279,6 +286,10 @@ def analyse(
         if ln.number in chrome or (title and ln.number == title.number):
             continue
         if doc_number is not None and ln.number == doc_number.number:
+            continue
+        flat = flattened_headings(ln.text)
+        if flat:
+            headings.extend(_run_in_sections(ln, flat))
             continue
         h = _markdown_heading(ln) if markdown else None
         if h is None:

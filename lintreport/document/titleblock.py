@@ -32,6 +32,12 @@ _DOC_NUMBER_LINE = regex.compile(
     r"^\s*\p{Han}{1,12}[〔\[［(（【﹝]\d{2,4}[〕\]］)）】﹞]第?\d+号\s*$"
 )
 _TITLE = regex.compile(r"(?:报告|汇报|总结)\s*$")
+# 湖北省人民政府关于2023年度法治政府建设情况的报告2023年，省政府…: issuing body, 关于, a year,
+# the subject, 报告 — then the body, with nothing between.
+_RUN_IN_TITLE = regex.compile(
+    r"(?P<title>\p{Han}[\p{Han}（）()]{1,30}?关于\s*(?:19|20)\d{2}\s*年度?"
+    r"[^。，,；;：:！？!?\s《》]{2,40}?(?:报告|汇报|总结))(?=\S)"
+)
 _YEAR = regex.compile(r"(?:19|20)\d{2}\s*年")
 _MARKDOWN = regex.compile(r"^#{1,6}[ \t]+")
 _SENTENCE_END = "。！？!?；;：:"
@@ -100,6 +106,19 @@ def _crawler_title(lines: list[Line]) -> tuple[Line, str, tuple[int, int]] | Non
     return None
 
 
+def _run_in_title(
+    lines: list[Line], chrome: frozenset[int]
+) -> tuple[str | None, tuple[int, int] | None]:
+    for line in lines[:3]:
+        if line.number in chrome or not line.text.strip():
+            continue
+        m = _RUN_IN_TITLE.search(line.text, 0, min(len(line.text), 200))
+        if m is None or len(line.text) - m.end() < 50:
+            return None, None  # a title line of its own is _find_title's business
+        return m.group("title"), (line.start + m.start("title"), line.start + m.end("title"))
+    return None, None
+
+
 def _sharing_title(
     lines: list[Line], page_markers: frozenset[int]
 ) -> tuple[str | None, tuple[int, int] | None]:
@@ -156,6 +175,9 @@ def find_title_block(
     elif page_markers:
         # `title` stays None: the line carries body text too, which body-scoped rules must see.
         title_text, title_span = _sharing_title(lines, page_markers)
+    else:
+        # A copy that lost its line breaks: the title runs into the body on the first line.
+        title_text, title_span = _run_in_title(lines, chrome)
     addressee: Line | None = None
     doc_number: Line | None = None
     body_start = title.number + 1 if title else 1

@@ -53,7 +53,7 @@ _RUN_IN_L1 = regex.compile(
 
 @dataclass(frozen=True, slots=True)
 class RunIn:
-    """A level-1 heading inside a reflowed line; offsets are into that line."""
+    """A heading inside a reflowed line; offsets are into that line."""
 
     number: int
     numeral_start: int
@@ -61,6 +61,34 @@ class RunIn:
     title_start: int
     title_end: int
     title: str
+    level: int = 1
+
+
+# A page copied with its line breaks collapsed: the whole report on a line or two, headings run
+# into the text (`总结如下：一、工作开展情况（一）党政主要负责人……职责一是加强……`). A heading's
+# title ends where the next numeral, a 一是 run or punctuation begins.
+FLATTENED_MIN = 600
+_CN = "一二三四五六七八九十"
+_FLAT_BEFORE = r"(?:(?<=^\s*)|(?<=[。：:；;！？!?）)”」]\s*)|(?<=\s))"
+_TITLE_END = rf"(?=（[{_CN}]{{1,3}}）|[{_CN}]{{1,3}}是|[。，,；;：:！？!?\s]|$)"
+_FLAT_L1 = regex.compile(
+    _FLAT_BEFORE
+    + rf"(?P<num>(?P<n>[{_CN}]{{1,3}})、)(?P<title>\p{{Han}}[^。，,；;：:！？!?\s]{{1,29}}?)"
+    + _TITLE_END
+)
+_FLAT_L2_START = regex.compile(rf"（[{_CN}]{{1,3}}）")
+# A （一） title may hold a comma (健全重大行政决策制度，加强法治建设一是……) when a 一是 run or a
+# sentence end closes it; otherwise it ends at its first comma.
+_FLAT_L2 = (
+    regex.compile(
+        rf"(?P<num>（(?P<n>[{_CN}]{{1,3}})）)(?P<title>\p{{Han}}[^。；;：:！？!?\s]{{1,39}}?)"
+        rf"(?=（[{_CN}]{{1,3}}）|[{_CN}]{{1,3}}是|[。；;：:！？!?\s]|$)"
+    ),
+    regex.compile(
+        rf"(?P<num>（(?P<n>[{_CN}]{{1,3}})）)(?P<title>\p{{Han}}[^。，,；;：:！？!?\s]{{1,39}}?)"
+        + _TITLE_END
+    ),
+)
 
 
 def is_chrome(text: str, *, at_foot: bool = False) -> bool:
@@ -78,6 +106,52 @@ def sharing_title(text: str) -> tuple[str, int, int] | None:
     """The title running on after the first page marker: `1、 …报告;一、…` (offsets in `text`)."""
     m = _SHARING_TITLE.match(text)
     return None if m is None else (m.group("title"), m.start("title"), m.end("title"))
+
+
+def flattened_headings(text: str) -> list[RunIn]:
+    """Headings run into a line that holds a whole report (line breaks lost): level-1 numerals
+    in sequence from 一、 after a sentence end, and the （一）（二） under each. Nothing when the
+    line is short or its 一、二、 do not run in order (an enumeration such as 一、二级 is no
+    heading)."""
+    if len(text) < FLATTENED_MIN:
+        return []
+    level1: list[RunIn] = []
+    for m in _FLAT_L1.finditer(text):
+        number = cn_to_int(m.group("n"))
+        if number == len(level1) + 1:
+            level1.append(_run_in(m, number, 1))
+    if len(level1) < 2:
+        return []
+    found: list[RunIn] = []
+    bounds = [h.numeral_start for h in level1[1:]] + [len(text)]
+    for parent, end in zip(level1, bounds, strict=True):
+        found.append(parent)
+        expected = 1
+        for start_match in _FLAT_L2_START.finditer(text, parent.title_end, end):
+            start = start_match.start()
+            m = _FLAT_L2[0].match(text, start, end) or _FLAT_L2[1].match(text, start, end)
+            if m is None:
+                continue
+            number = cn_to_int(m.group("n"))
+            follows = (
+                start == parent.title_end or text[start - 1 : start] in "。：:；;！？!?）)” \t"
+            )
+            if number == expected and follows:
+                found.append(_run_in(m, number, 2))
+                expected += 1
+    return found
+
+
+def _run_in(m: regex.Match[str], number: int, level: int) -> RunIn:
+    return RunIn(
+        number,
+        m.start("num"),
+        m.end("num"),
+        m.start("title"),
+        m.end("title"),
+        m.group("title"),
+        level,
+    )
 
 
 def run_in_sections(text: str) -> list[RunIn]:

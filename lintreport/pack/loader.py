@@ -17,7 +17,7 @@ import regex
 from ..checks import KINDS, ParamError
 from ..document.classify import TypeSignals
 from ..errors import PackIssue
-from ..messages import unknown_placeholders
+from ..messages import YEAR_FIELDS, unknown_placeholders, unproven_document_fields
 from ..model import Category, Severity
 from .conditions import ConditionError, parse_condition
 from .locate import resolve_pack
@@ -363,6 +363,25 @@ class _Loader:
                     )
                     v.issue(pos, exc.message)
         if check is not None and isinstance(common.get("message"), str):
+            guaranteed = set(check.guaranteed_fields())
+            if "since" in values or "until" in values:
+                guaranteed |= YEAR_FIELDS  # a year-scoped rule never runs without the year
+            # The message and the kind's other message templates (message_unframed, …).
+            templates = {"message": common["message"]} | {
+                f.name: getattr(params, f.name)
+                for f in dataclasses.fields(params)
+                if f.name.startswith("message") and isinstance(getattr(params, f.name), str)
+            }
+            for key, template in templates.items():
+                for name in unproven_document_fields(
+                    template, check.allowed_placeholders(), guaranteed
+                ):
+                    v.issue(
+                        values[key],
+                        f"{key} 中的“{{{name}}}”在文档没有这一信息时无值，会原样显示给用户："
+                        f"请写成“{{{name}|替代文字}}”（如“{{{name}|××××}}”），"
+                        "或用 since/until 限定年度",
+                    )
             for name in unknown_placeholders(common["message"], check.allowed_placeholders()):
                 v.issue(
                     values["message"],

@@ -22,9 +22,9 @@ def run(text: str, unless: list[str] | None = None) -> list[tuple[int, str]]:
 
 
 def test_seed_003_chrome_lines() -> None:
+    # lines 1 and 3 (a blank line between) are one block of chrome; line 7 comes after the title
     assert run(SEED_003_HEAD) == [
-        (1, "铁岭市人民政府 TIELING.GOV.CN"),
-        (3, "政府信息公开"),
+        (1, "铁岭市人民政府 TIELING.GOV.CN\n\n政府信息公开"),
         (7, "点击量: 来源:铁岭市人民政府办公室  时间:2025-03-01"),
     ]
     # and none of them is the title or a heading
