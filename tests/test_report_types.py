@@ -106,6 +106,19 @@ def test_seeds_get_their_year_and_type(packs) -> None:
             2022,
             "title",
         ),
+        (
+            "\n根据《中华人民共和国政府信息公开条例》等规定,现公布某市人民政府办公厅2023年政府"
+            "信息公开工作年度报告。\n一、总体情况\n",
+            2023,
+            "opening",
+        ),
+        ("一、总体情况\n2023年,某市政府办公厅坚持依法公开。\n二、主动公开情况\n", 2023, "opening"),
+        ("一、总体情况\n所列数据截止日期为2024年12月31日。\n", 2024, "period"),
+        (
+            "本年度报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n",
+            2020,
+            "period",
+        ),
     ],
 )
 def test_report_year_from_every_signal(text: str, year: int, source: str) -> None:

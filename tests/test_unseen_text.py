@@ -117,3 +117,39 @@ def test_a_block_of_chrome_is_one_finding(default_packs) -> None:
     found = [v for v in lint_text(text, default_packs).violations if v.rule == "web-page-chrome"]
     assert [(v.line, v.end_line) for v in found] == [(2, 4)]
     assert "等 3 行" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "今天是:2019年10月31日 星期三\n工作报告\n\n您所在的位置:政务公开 > 工作报告\n\n"
+            "2020年静海区法治政府建设情况报告\n2020年，我区坚持依法行政。\n",
+            "2020年静海区法治政府建设情况报告",
+        ),
+        (
+            "城口县人民政府机关\n2020年政府信息公开工作年度报告\n本报告根据条例编制。\n",
+            "城口县人民政府机关2020年政府信息公开工作年度报告",
+        ),
+        (
+            "清水县人民政府2019年 政府信息公开工作年度报告 一、总体情况 2019年,清水县政府信息"
+            + "公开工作以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大精神。" * 3,
+            "清水县人民政府2019年 政府信息公开工作年度报告",
+        ),
+        (
+            "\n根据《中华人民共和国政府信息公开条例》等规定,现公布某市人民政府办公厅2023年政府"
+            + "信息公开工作年度报告。本报告由总体情况等部分组成，所列数据统计期限为全年。" * 3,
+            None,  # the report named inside a sentence is not a title
+        ),
+    ],
+    ids=["site-column-label", "organ-line-above", "run-in-without-guanyu", "named-in-a-sentence"],
+)
+def test_titles_as_published(text: str, title: str | None) -> None:
+    assert Document.from_text(text).metadata.title == title
+
+
+def test_a_font_size_widget_is_chrome() -> None:
+    doc = Document.from_text(
+        "2022年上海市政府信息公开工作年度报告\n\n字号:\n\n本年度报告根据条例编制。\n"
+    )
+    assert 3 in doc.structure.chrome_lines

@@ -37,7 +37,11 @@ _NOT_PERIOD_END = r"(?<![—\u2013\-－~\uff5e至到]\s{0,2})"
 _YEAR_IN_TITLE = regex.compile(_NOT_PERIOD_END + _YEAR + _NOT_PERIOD_START + r"\s*年")
 _OPENING_STRONG = (
     regex.compile(r"^\s*" + _YEAR + r"\s*年度?\s*(?:[，,]|是|全年|我|内)"),
-    regex.compile(r"现将[^。\n]{0,60}?" + _YEAR + r"\s*年度?[^。\n]{0,40}?(?:报告|汇报)如下"),
+    regex.compile(
+        r"现(?:将|予以?|公布|发布|印发)[^。\n]{0,60}?"
+        + _YEAR
+        + r"\s*年度?[^。\n]{0,40}?(?:报告|汇报)(?:如下)?"
+    ),
     regex.compile(r"^\s*(?:在|为|于)?\s*" + _YEAR + r"\s*年度?[^。\n，,]{0,4}?里"),
     # the report's own name run into the opening (a copy that lost its line breaks)
     regex.compile(
@@ -49,8 +53,12 @@ _OPENING_SINCE = regex.compile(r"^\s*(?:自|从)?\s*" + _YEAR + r"\s*年(?:以�
 _PLAN_WORDS = regex.compile(r"计划|打算|安排|重点|要点|思路|展望|下一|今后|目标")
 _HEADING_YEAR = regex.compile(_NOT_PERIOD_END + _YEAR + _NOT_PERIOD_START + r"\s*年度?")
 _PERIOD = regex.compile(
-    _YEAR + r"\s*年\s*1\s*月\s*1\s*日\s*(?:至|到|—|－|-|~|\uff5e)\s*"
+    _YEAR + r"\s*年\s*1\s*月\s*1\s*日\s*起?\s*(?:至|到|—|－|-|~|\uff5e)\s*"
     r"(?:(?P<year2>(?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日"
+    # 数据统计截至2024年12月31日: the end of the year the figures cover
+    r"|(?:截止|截至)(?:日期|时间)?(?:为|到|于)?\s*"
+    + _YEAR.replace("year", "year3")
+    + r"\s*年\s*12\s*月\s*31\s*日"
 )
 OPENING_PARAGRAPHS = 3  # body paragraphs read as the opening
 
@@ -98,13 +106,19 @@ def _title_signals(structure: Structure) -> Iterable[YearSignal]:
 
 def _opening_signals(lines: list[Line], structure: Structure) -> Iterable[YearSignal]:
     chrome = structure.chrome_lines
+    level1 = [h.line for h in structure.headings if h.level == 1]
+    # The opening: the lead paragraphs, and those under the first heading when a report opens
+    # with one (一、总体情况 / 2023年，…), up to the second section.
+    end = level1[1] if len(level1) > 1 else None
     heading_lines = {h.line for h in structure.headings}
     seen = 0
     for para in structure.paragraphs:
         if para.first_line < structure.body_start_line or para.first_line in chrome:
             continue
+        if end is not None and para.first_line >= end:
+            return
         if para.first_line in heading_lines:
-            break  # the opening ends at the first heading
+            continue
         text = "".join(lines[n - 1].text + "\n" for n in range(para.first_line, para.last_line + 1))
         for pattern in _OPENING_STRONG:
             m = pattern.search(text)
@@ -147,8 +161,11 @@ def _heading_signals(structure: Structure) -> Iterable[YearSignal]:
 
 def _period_signals(text: str) -> Iterable[YearSignal]:
     m = _PERIOD.search(text)
-    if m and (m.group("year2") is None or m.group("year2") == m.group("year")):
-        yield YearSignal("period", year_value(m.group("year")), m.start("year"), m.end("year"))
+    if m is None:
+        return
+    group = "year" if m.group("year") else "year3"
+    if m.group("year2") is None or m.group("year2") == m.group("year"):
+        yield YearSignal("period", year_value(m.group(group)), m.start(group), m.end(group))
 
 
 def year_signals(lines: list[Line], structure: Structure) -> tuple[YearSignal, ...]:

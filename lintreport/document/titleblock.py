@@ -20,7 +20,7 @@ from .webcopy import CRAWLER_TITLE, sharing_title
 _ADDRESSEE_ONLY = regex.compile(r"(?:委员会|常委会|党委|[省市县区]委)$")
 # A 主送机关 line: organ names separated by 、 (and no sentence punctuation).
 _ORGAN_LIST = regex.compile(
-    r"(?:\p{Han}{1,24}?(?:人民政府|政府|委员会|党委|市委|县委|区委|常委会|办公室|办公厅|局|厅|部|委|办)"
+    r"(?:\p{Han}{1,24}?(?:人民政府|政府|委员会|党委|市委|县委|区委|常委会|办公室|办公厅|机关|局|厅|部|委|办)"
     r"[、，,]?)+"
 )
 _DATE = regex.compile(
@@ -32,11 +32,15 @@ _DOC_NUMBER_LINE = regex.compile(
     r"^\s*\p{Han}{1,12}[〔\[［(（【﹝]\d{2,4}[〕\]］)）】﹞]第?\d+号\s*$"
 )
 _TITLE = regex.compile(r"(?:报告|汇报|总结)\s*$")
+_BARE_TYPE = regex.compile(r"\s*(?:工作|年度|情况|专题)?(?:报告|汇报|总结)\s*")
 # 湖北省人民政府关于2023年度法治政府建设情况的报告2023年，省政府…: issuing body, 关于, a year,
 # the subject, 报告 — then the body, with nothing between.
 _RUN_IN_TITLE = regex.compile(
-    r"(?P<title>\p{Han}[\p{Han}（）()]{1,30}?关于\s*(?:19|20)\d{2}\s*年度?"
-    r"[^。，,；;：:！？!?\s《》]{2,40}?(?:报告|汇报|总结))(?=\S)"
+    # at the start of the line, or after a site's watermark (Latin letters, a web address);
+    # never inside a sentence (…等规定,现公布…年度报告。)
+    r"(?:^\s*|(?<=[A-Za-z0-9./:_\-]))"
+    r"(?P<title>\p{Han}[\p{Han}（）()]{1,30}?(?:关于\s*)?(?:19|20)\d{2}\s*年度?"
+    r"[^。，,；;：:！？!?\n《》]{2,40}?(?:报告|汇报|总结))(?=\s*\S)"
 )
 _YEAR = regex.compile(r"(?:19|20)\d{2}\s*年")
 _MARKDOWN = regex.compile(r"^#{1,6}[ \t]+")
@@ -71,6 +75,9 @@ def _find_title(
     for line in lines[:limit]:
         text = line.text.strip()
         if not text or line.number in chrome:
+            continue
+        if _BARE_TYPE.fullmatch(text):
+            previous = line  # a site's column label (工作报告), not the report's title
             continue
         if len(text) <= 60 and _TITLE.search(text) and text[-1] not in _SENTENCE_END:
             above = previous.text.strip() if previous is not None else ""

@@ -17,7 +17,7 @@ from ..text.numerals import cn_to_int
 
 CHROME = regex.compile(
     r"点击量|点击数|浏览次数|阅读次数|当前位置|所在的?位置|字体[:：]?\s*[【\[]?\s*大\s*中\s*小"
-    r"|打印本页|关闭窗口|【\s*打印\s*】|分享到|来源[:：].{0,40}时间[:：]"
+    r"|打印本页|关闭窗口|【\s*打印\s*】|分享到|来源[:：].{0,40}时间[:：]|^\s*字号[:：]"
     r"|发布时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}|发布于[:：]|^\s*(?:发布)?日期[:：]\s*\d{4}"
     r"|今天是[:：]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]\s*$"
     r"|^\s*无障碍(?:浏览|阅读|模式)?\s|无障碍\s*$|简体\s*[|\uff5c/]\s*繁体|繁體|长者模式|关怀版"
@@ -111,8 +111,8 @@ def sharing_title(text: str) -> tuple[str, int, int] | None:
 def flattened_headings(text: str) -> list[RunIn]:
     """Headings run into a line that holds a whole report (line breaks lost): level-1 numerals
     in sequence from 一、 after a sentence end, and the （一）（二） under each. Nothing when the
-    line is short or its 一、二、 do not run in order (an enumeration such as 一、二级 is no
-    heading)."""
+    line is short; a numeral out of sequence, or not after a sentence end (本市一、二级指标),
+    is no heading."""
     if len(text) < FLATTENED_MIN:
         return []
     level1: list[RunIn] = []
@@ -120,7 +120,7 @@ def flattened_headings(text: str) -> list[RunIn]:
         number = cn_to_int(m.group("n"))
         if number == len(level1) + 1:
             level1.append(_run_in(m, number, 1))
-    if len(level1) < 2:
+    if not level1:
         return []
     found: list[RunIn] = []
     bounds = [h.numeral_start for h in level1[1:]] + [len(text)]
