@@ -19,6 +19,7 @@ from .heading_numbering import HeadingNumbering
 from .heading_numeral import HeadingNumeral
 from .machine_paraphrase import MachineParaphrase
 from .nested_title_marks import NestedTitleMarks
+from .numbered_parts import NumberedParts
 from .outdated_reference import OutdatedReference
 from .page_chrome import PageChrome
 from .paired_marks import PairedMarks
@@ -28,6 +29,7 @@ from .rate_relation import RateRelation
 from .report_metadata import ReportMetadata
 from .required_sections import RequiredSections
 from .sum_relation import SumRelation
+from .table_relation import TableRelation
 from .year_relation import YearRelation
 
 _KIND_CLASSES: tuple[type[BaseKind], ...] = (
@@ -50,6 +52,8 @@ _KIND_CLASSES: tuple[type[BaseKind], ...] = (
     AnnouncedCount,
     YearRelation,
     FigureRelation,
+    TableRelation,
+    NumberedParts,
 )
 
 KINDS: Mapping[str, type[BaseKind]] = MappingProxyType({cls.name: cls for cls in _KIND_CLASSES})

@@ -20,6 +20,9 @@ recognised:
 - `closing_date_late`: the closing date is on or after `deadline` (month-day, "04-01") of the
   year after the report year.
 
+`title_matches` / `title_unless` restrict any check to reports whose title does / does not match
+(whose report it is: a department's deadline differs from a government's).
+
 Web-page chrome and the page markers of a document-sharing copy are never taken for a title.
 
 ## Why
@@ -124,6 +127,13 @@ class Params:
         default="04-01",
         metadata={"doc": "closing_date_late：报告年度次年的截止日期（月-日），当日及以后为逾期"},
     )
+    title_matches: str | None = field(
+        default=None,
+        metadata={"doc": "只检查标题与此匹配的报告（如发文机关是部门）", "regex": True},
+    )
+    title_unless: str | None = field(
+        default=None, metadata={"doc": "不检查标题与此匹配的报告", "regex": True}
+    )
 
 
 class ReportMetadata(BaseKind):
@@ -152,6 +162,12 @@ class ReportMetadata(BaseKind):
             raise ParamError("body_year", "check: title_year 需要 body_year")
         self._title = compile_regex("title_pattern", params.title_pattern or "")
         self._deviations = [compile_regex("title_deviations", p) for p in params.title_deviations]
+        self._title_matches = (
+            compile_regex("title_matches", params.title_matches) if params.title_matches else None
+        )
+        self._title_unless = (
+            compile_regex("title_unless", params.title_unless) if params.title_unless else None
+        )
         self._body_year = [compile_regex("body_year", p) for p in params.body_year]
         for p in self._body_year:
             if "year" not in p.groupindex:
@@ -173,6 +189,13 @@ class ReportMetadata(BaseKind):
 
     def run(self, doc: Document) -> Iterator[Finding]:
         check = self.params.check
+        if self._title_matches is not None or self._title_unless is not None:
+            # whose report it is decides the rule (a department's deadline is not a government's)
+            title = doc.metadata.title or ""
+            if self._title_matches is not None and not self._title_matches.search(title):
+                return
+            if self._title_unless is not None and self._title_unless.search(title):
+                return
         if check.startswith("title") and check != "title_missing":
             yield from self._title_checks(doc, check)
         elif check == "title_missing":

@@ -16,6 +16,7 @@ from .lines import Line
 from .metadata import Metadata, infer_metadata
 from .source import Source, decode_bytes
 from .structure import Structure, analyse
+from .tables import Table, join_adjacent, markdown_tables
 
 T = TypeVar("T")
 
@@ -135,6 +136,18 @@ class Document:
     @cached_property
     def structure(self) -> Structure:
         return analyse(self.lines, markdown=self.markdown, style_levels=self.source.heading_levels)
+
+    @cached_property
+    def tables(self) -> tuple[Table, ...]:
+        """The tables of the document, cells spanning `text`: those the file's markup declares
+        (.docx, .html), else Markdown pipe tables wherever they stand (a .txt copied from a
+        Markdown file keeps them too). Figures under labels in plain text are read by the
+        check that knows the labels (tables.read_text_rows)."""
+        if self.source.tables:
+            return self.source.tables
+        if "|" not in self.text:
+            return ()
+        return tuple(join_adjacent(markdown_tables(self.lines), self.text))
 
     @cached_property
     def metadata(self) -> Metadata:

@@ -25,10 +25,12 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from ..errors import InputError
 from .source import Source
+from .tables import GridBuilder, Table, join_adjacent
 
 MAX_UNCOMPRESSED = 50 * 1024 * 1024  # a long report is a few MB unzipped, images included
 MAX_MEMBERS = 10_000
@@ -84,20 +86,96 @@ def _check_zip(data: bytes, path: str) -> None:
         raise InputError(path, "不是 Word 文档（压缩包中没有 word/document.xml）")
 
 
-def _blocks(container) -> Iterator:  # lxml elements
-    """Paragraphs of a body or cell in document order, descending into tables and controls."""
+def _blocks(container) -> Iterator:  # lxml elements, or _TableMark between them
+    """Paragraphs of a body or cell in document order, descending into tables and controls;
+    tables are announced by marks so the reader can record their cells."""
     for child in container.iterchildren():
         tag = child.tag
         if tag == _P:
             yield child
         elif tag == _TBL:
+            yield _TableMark("table")
             for row in child.iterchildren(_TR):
+                yield _TableMark("row")
                 for cell in row.iterchildren(_TC):
+                    yield _TableMark("cell", cell)
                     yield from _blocks(cell)
+                    yield _TableMark("end-cell")
+            yield _TableMark("end-table")
         elif tag in (_SDT, _CUSTOM_XML):
             content = child.find(_SDT_CONTENT) if tag == _SDT else child
             if content is not None:
                 yield from _blocks(content)
+
+
+@dataclass(slots=True)
+class _TableMark:
+    what: str
+    cell: object = None
+
+
+class _TableRecorder:
+    """Turns the marks of `_blocks` into `Table`s with the offsets of each cell's paragraphs.
+
+    Merges follow Word's markup: `w:gridSpan` widens a cell, `w:vMerge` without `restart`
+    continues the cell above (its own empty paragraph is not the cell's text).
+    """
+
+    def __init__(self) -> None:
+        self.tables: list[Table] = []
+        self._stack: list[tuple[GridBuilder, list[object]]] = []
+        self._cell: tuple[object, int] | None = None
+        self._row: list[tuple[str, int, int, int, int]] = []
+        self._continues: list[int] = []
+        self._lines: list[tuple[str, int]] = []  # (text, start offset) of the cell's paragraphs
+
+    def mark(self, mark: _TableMark, offset: int) -> None:
+        if mark.what == "table":
+            self._stack.append((GridBuilder(), []))
+        elif mark.what == "end-table" and self._stack:
+            if len(self._stack) == 1:
+                self._flush_row()
+                table = self._stack[0][0].build()
+                if table is not None:
+                    self.tables.append(table)
+            self._stack.pop()
+        elif len(self._stack) != 1:  # outside tables, or inside a table nested in a cell
+            return
+        elif mark.what == "row":
+            self._flush_row()
+        elif mark.what == "cell":
+            self._cell = (mark.cell, offset)
+            self._lines = []
+        elif mark.what == "end-cell" and self._cell is not None:
+            tc, _ = self._cell
+            span = _xp("string(./w:tcPr/w:gridSpan/@w:val)")(tc)
+            vmerge = _xp("./w:tcPr/w:vMerge")(tc)
+            colspan = int(span) if span.isdigit() else 1
+            text = "".join(t for t, _ in self._lines).strip()
+            if self._lines:
+                first_text, first = self._lines[0]
+                last_text, last = self._lines[-1]
+                lead = len(first_text) - len(first_text.lstrip())
+                start, end = first + lead, last + len(last_text.rstrip())
+            else:
+                start = end = offset
+            col = sum(c[4] for c in self._row)
+            if vmerge and vmerge[0].get(f"{{{_W}}}val") in (None, "continue"):
+                self._continues.append(col)
+            self._row.append((text, start, max(start, end), 1, colspan))
+            self._cell = None
+
+    def paragraph(self, text: str, offset: int) -> None:
+        if self._stack and self._cell is not None and len(self._stack) == 1:
+            self._lines.append((text, offset))
+
+    def _flush_row(self) -> None:
+        if self._stack and (self._row or self._continues):
+            builder = self._stack[-1][0]
+            builder.add_row(self._row)
+            for col in self._continues:
+                builder.continue_above(col)
+        self._row, self._continues = [], []
 
 
 def _paragraph_text(p) -> str:
@@ -208,9 +286,18 @@ def read_docx(data: bytes, path: str) -> Source:
         levels: dict[int, int] = {}
         style_cache: dict[str | None, int | None] = {}
         numbering = _numbering_levels(document)
-        for number, p in enumerate(_blocks(body), start=1):
+        recorder = _TableRecorder()
+        offset = 0
+        number = 0
+        for p in _blocks(body):
+            if isinstance(p, _TableMark):
+                recorder.mark(p, offset)
+                continue
+            number += 1
             text = _paragraph_text(p)
             lines.append(text)
+            recorder.paragraph(text, offset)
+            offset += len(text) + 1
             if not text.strip():
                 continue
             level = _outline_level(p)
@@ -238,4 +325,5 @@ def read_docx(data: bytes, path: str) -> Source:
         bom=False,
         line_endings=tuple(["\n"] * (len(lines) - 1) + [""]),
         heading_levels=levels,
+        tables=tuple(join_adjacent(recorder.tables, text)),
     )

@@ -1,6 +1,7 @@
 """Read any supported input into a Document, dispatching on the file's extension.
 
-Plain text and Markdown go through source.py; Word documents through docx_reader.py. Standard
+Plain text and Markdown go through source.py; Word documents through docx_reader.py; web pages
+(.html/.htm) through html_reader.py. Standard
 input is read as bytes and dispatched on the name given with `--stdin-filename`, so it decodes
 exactly as a file of that name would. The runner never needs to know about file formats.
 """
@@ -12,6 +13,7 @@ from pathlib import Path
 from ..errors import InputError
 from .document import Document
 from .docx_reader import read_docx
+from .html_reader import read_html
 from .source import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_TEXT_BYTES,
@@ -21,19 +23,23 @@ from .source import (
     read_source,
 )
 
-DEFAULT_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".docx")
+DEFAULT_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".docx", ".html", ".htm")
 DOCX = ".docx"
+HTML = (".html", ".htm")
 
 
 def rewritable(name: str) -> bool:
-    """Whether --fix can write this input back: text can, a Word document cannot (yet)."""
-    return not name.lower().endswith(DOCX)
+    """Whether --fix can write this input back: text can, a Word document or a web page cannot
+    (the checked text is not the file's text)."""
+    return not name.lower().endswith((DOCX, *HTML))
 
 
 def decode_input(data: bytes, name: str) -> Source:
     """Decode the bytes of an input called `name` (a path or a --stdin-filename)."""
     if name.lower().endswith(DOCX):
         return read_docx(data, name)
+    if name.lower().endswith(HTML):
+        return read_html(data, name)
     return decode_bytes(data, name)
 
 
@@ -52,6 +58,8 @@ def load_document(
     name = display or str(path)
     if path.suffix.lower() == DOCX:
         source = decode_input(read_bytes(path, name, max_bytes or DEFAULT_MAX_BYTES), name)
+    elif path.suffix.lower() in HTML:
+        source = decode_input(read_bytes(path, name, max_bytes or DEFAULT_MAX_TEXT_BYTES), name)
     else:
         source = read_source(path, display, max_bytes or DEFAULT_MAX_TEXT_BYTES)
     return Document(source, year=year, report_type=report_type)

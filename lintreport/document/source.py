@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from .tables import Table
 
 # Reports are a few hundred KB at most; this guards memory, not users.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -51,6 +52,9 @@ class Source:
     # Line number -> heading level declared by the file's own markup rather than its text (Word
     # heading styles in a .docx); structure.py treats such a line as a heading of that level.
     heading_levels: Mapping[int, int] = field(default_factory=dict)
+    # Tables the file's markup declares (.docx, .html), cells spanning `text`; plain text and
+    # Markdown have none here (Document reads Markdown pipe tables from the lines).
+    tables: tuple[Table, ...] = ()
 
     def encode(self, text: str) -> bytes:
         """Encode `text` (with "\\n" newlines) back to bytes the way the original was stored."""

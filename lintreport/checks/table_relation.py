@@ -1,0 +1,383 @@
+"""Identities over the cells of a table the pack describes by its template.
+
+## What it checks
+
+The rule names a table by its template: its rows and columns by label, one template per format
+version, chosen by the report year (`years: 2019-2020`, `years: 2021-`). The table is found in
+the document — a Word or web-page table, a Markdown pipe table, or rows of figures under their
+labels in plain text copied from a PDF — with labels compared tolerantly (spaces and line breaks
+inside a label, full/half-width brackets, 1、 for 1., a dropped 序号), merged cells resolved.
+
+Then, with `identities`, each identity holds for every column (`for_each: column`: the listed
+*rows* summed) or every row (`for_each: row`: the listed *columns* summed): `sum` = `equals`. An
+id in `sum`/`equals` names a row or column, or a `group` of them (all its members summed).
+`over` restricts the quantifier to some columns (or rows). With `cells: non_negative_integer`,
+every cell must be a whole number: a blank, `/` or `-` cell is reported as such, and it is never
+read as 0 — an identity that needs it is not evaluated. With `report_unreadable`, a table whose
+cells cannot be read without guessing (figures run together, rows missing) gets one info finding
+saying so; give it to one rule per table so the user hears it once.
+
+## Example
+
+```yaml
+- id: xxgk-table3-balance
+  kind: table_relation
+  category: number
+  severity: error
+  message: "{detail}（表三表头注明：第一项加第二项之和，等于第三项加第四项之和）。"
+  source: 国办公开办函〔2021〕30号 附件 表三表头
+  table: 表三
+  templates:
+    - years: 2021-
+      columns:
+        - {id: 自然人, label: 自然人}
+        - {id: 总计, label: 总计}
+      rows:
+        - {id: 一, label: 一、本年新收政府信息公开申请数量, name: 第一项}
+        - {id: 二, label: 二、上年结转政府信息公开申请数量, name: 第二项}
+        - {id: 七, label: （七）总计, name: 第三项（七）总计}
+        - {id: 四, label: 四、结转下年度继续办理, name: 第四项}
+  identities:
+    - {for_each: column, sum: [一, 二], equals: [七, 四]}
+```
+
+## Where it points
+
+At the first cell of `equals` (the cell stating the total) in the column or row that fails;
+`{detail}` shows the arithmetic: 表三“总计”列：第一项+第二项 = 81+0 = 81，第三项（七）总计+第四项 =
+80+0 = 80，两者应相等. Blank cells and unreadable tables point at the cell or the run of figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
+
+from ..document.document import Document
+from ..document.tables import Cell
+from ..model import Finding, Severity
+from ._table_reading import BLANKS, Reading, cell_value, read_table
+from .base import BaseKind, ParamError, compile_regex, finditer
+
+
+@dataclass(frozen=True, kw_only=True)
+class Line:
+    id: str = field(metadata={"doc": "在恒等式中引用的名字"})
+    label: str | None = field(
+        default=None, metadata={"doc": "表中的行名或列名；行名为空表示表中唯一的数据行"}
+    )
+    name: str | None = field(default=None, metadata={"doc": "提示中的称呼（默认为 label）"})
+    group: str | None = field(default=None, metadata={"doc": "所属的组：引用组名即求组内各项之和"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Template:
+    years: str = field(metadata={"doc": "适用的报告年度：2019-2020、2021-、-2020"})
+    rows: list[Line] = field(metadata={"doc": "各行，按表中顺序"})
+    columns: list[Line] = field(metadata={"doc": "各数据列，按表中顺序"})
+    anchor: str | None = field(
+        default=None,
+        metadata={"doc": "纯文本中表格开始处的正则（第一行没有行名时必需）", "regex": True},
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Identity:
+    for_each: Literal["column", "row"] = field(metadata={"doc": "对每一列（行相加）或每一行"})
+    sum: list[str] = field(metadata={"doc": "相加的一侧（行或列的 id 或组名）"})
+    equals: list[str] = field(metadata={"doc": "应与之相等的一侧；报告位置是其第一格"})
+    over: list[str] = field(default_factory=list, metadata={"doc": "只对这些列（或行）"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Narrative:
+    pattern: list[str] = field(
+        metadata={"doc": "正文中的说法（正则），命名分组 n 捕获数字", "regex": True}
+    )
+    accept: list[str] = field(
+        default_factory=list,
+        metadata={"doc": "n 应等于其中之一：“行/列 + 行/列”形式的单元格之和"},
+    )
+    zero: list[str] = field(
+        default_factory=list, metadata={"doc": "说法成立时这些单元格（行/列）都应为0"}
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Params:
+    table: str = field(metadata={"doc": "表的名称（提示中用，如“表三”）"})
+    templates: list[Template] = field(metadata={"doc": "各版本格式的行列模板"})
+    identities: list[Identity] = field(default_factory=list, metadata={"doc": "勾稽关系"})
+    cells: Literal["any", "non_negative_integer"] = field(
+        default="any", metadata={"doc": "non_negative_integer：每格须为非负整数，空格单独报告"}
+    )
+    report_unreadable: bool = field(
+        default=False, metadata={"doc": "表格无法可靠读取或找不到时报告一次（info）"}
+    )
+    tolerance: float = field(default=0.0, metadata={"doc": "容差"})
+    narrative: list[Narrative] = field(
+        default_factory=list, metadata={"doc": "正文中的数字与表中单元格的关系"}
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    first: int
+    last: int | None
+    rows: tuple[Line, ...]
+    columns: tuple[Line, ...]
+    anchor: re.Pattern[str] | None
+
+
+def _years(text: str) -> tuple[int, int | None]:
+    m = re.fullmatch(r"\s*(\d{4})?\s*-\s*(\d{4})?\s*|\s*(\d{4})\s*", str(text))
+    if m is None or not (m.group(1) or m.group(2) or m.group(3)):
+        raise ParamError("years", f"years 应写作 2019-2020、2021- 或 2021，实际是“{text}”")
+    if m.group(3):
+        return int(m.group(3)), int(m.group(3))
+    return int(m.group(1) or 0), int(m.group(2)) if m.group(2) else None
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+class TableRelation(BaseKind):
+    name: ClassVar[str] = "table_relation"
+    Params: ClassVar[type[Params]] = Params
+    placeholders: ClassVar[frozenset[str]] = frozenset({"table", "detail"})
+
+    def __init__(self, params: Params) -> None:
+        super().__init__(params)
+        compiled = []
+        for t in params.templates:
+            first, last = _years(t.years)
+            if t.rows and t.rows[0].label is None and t.anchor is None:
+                raise ParamError("anchor", "第一行没有行名时，须用 anchor 说明表格在纯文本中的起点")
+            compiled.append(
+                _Compiled(
+                    first,
+                    last,
+                    tuple(t.rows),
+                    tuple(t.columns),
+                    compile_regex("anchor", t.anchor) if t.anchor else None,
+                )
+            )
+        if not compiled:
+            raise ParamError("templates", "至少需要一个模板")
+        self._templates = tuple(compiled)
+        for identity in params.identities:
+            for t in compiled:
+                rows_or_cols = t.rows if identity.for_each == "column" else t.columns
+                known = {x.id for x in rows_or_cols} | {x.group for x in rows_or_cols if x.group}
+                for ref in (*identity.sum, *identity.equals):
+                    if ref not in known:
+                        raise ParamError(
+                            "identities", f"“{ref}”不是模板（{t.first}年起）中的行或列"
+                        )
+        self._narrative = [
+            (
+                [compile_regex("pattern", x) for x in n.pattern],
+                [[self._cell_ref(c) for c in alt.split("+")] for alt in n.accept],
+                [self._cell_ref(c) for c in n.zero],
+            )
+            for n in params.narrative
+        ]
+        for patterns, accept, zero in self._narrative:
+            if not accept and not zero:
+                raise ParamError("narrative", "narrative 须有 accept 或 zero")
+            if accept and any("n" not in pat.groupindex for pat in patterns):
+                raise ParamError("narrative", "pattern 须有命名分组 n")
+
+    def _cell_ref(self, ref: str) -> tuple[str, str]:
+        row, sep, col = ref.partition("/")
+        if not sep:
+            raise ParamError("narrative", f"单元格应写作“行/列”，实际是“{ref}”")
+        for t in self._templates:
+            if row.strip() not in {r.id for r in t.rows} or col.strip() not in {
+                c.id for c in t.columns
+            }:
+                raise ParamError("narrative", f"“{ref}”不是模板（{t.first}年起）中的单元格")
+        return row.strip(), col.strip()
+
+    def _ordered(self, year: int | None) -> list[_Compiled]:
+        def fits(t: _Compiled) -> bool:
+            return year is not None and t.first <= year and (t.last is None or year <= t.last)
+
+        return sorted(self._templates, key=lambda t: not fits(t))
+
+    def _read(self, doc: Document) -> tuple[_Compiled, Reading] | None:
+        first_problem: tuple[_Compiled, Reading] | None = None
+        for t in self._ordered(doc.report_year):
+            key = f"table_relation:{self.params.table}:{id(t)}"
+            reading = doc.memo(
+                key,
+                lambda t=t: read_table(
+                    doc,
+                    self.params.table,
+                    [r.id for r in t.rows],
+                    [r.label for r in t.rows],
+                    [c.id for c in t.columns],
+                    [c.label or c.id for c in t.columns],
+                    t.anchor,
+                ),
+            )
+            if reading.cells is not None:
+                return t, reading
+            if reading.problem is not None and first_problem is None:
+                first_problem = (t, reading)
+        return first_problem
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        found = self._read(doc)
+        p = self.params
+        if found is None:
+            if p.report_unreadable:
+                yield Finding(
+                    0,
+                    0,
+                    {"table": p.table},
+                    severity=Severity.INFO,
+                    message=f"没有找到{p.table}，未检查其数字。",
+                )
+            return
+        template, reading = found
+        if reading.cells is None:
+            if p.report_unreadable:
+                yield Finding(
+                    reading.start,
+                    reading.end,
+                    {"table": p.table},
+                    severity=Severity.INFO,
+                    message=f"{reading.problem}，未检查{p.table}的勾稽关系。",
+                )
+            return
+        cells = reading.cells
+        if p.cells == "non_negative_integer":
+            yield from self._cell_findings(template, cells)
+        for identity in p.identities:
+            yield from self._identity_findings(template, cells, identity)
+        if self._narrative:
+            yield from self._narrative_findings(doc, template, cells)
+
+    def _narrative_findings(
+        self, doc: Document, t: _Compiled, cells: dict[tuple[str, str], Cell]
+    ) -> Iterator[Finding]:
+        rows = {r.id: r for r in t.rows}
+        cols = {c.id: c for c in t.columns}
+
+        def label(ref: tuple[str, str]) -> str:
+            row = rows[ref[0]]
+            where = "" if row.label is None else _name(row)
+            return f"{where}“{_name(cols[ref[1]])}”"
+
+        def total(refs: list[tuple[str, str]]) -> float | None:
+            values = [cell_value(cells[ref].text) for ref in refs]
+            return None if any(v is None for v in values) else sum(values)  # type: ignore[misc]
+
+        for patterns, accept, zero in self._narrative:
+            for pattern in patterns:
+                for m in finditer(pattern, doc.text):
+                    if accept:
+                        stated = cell_value(m.group("n"))
+                        sums = [total(refs) for refs in accept]
+                        if stated is None or None in sums or stated in sums:
+                            continue
+                        shown = "，".join(
+                            f"{'+'.join(label(r) for r in refs)}为{_fmt(v)}"  # type: ignore[arg-type]
+                            for refs, v in zip(accept, sums, strict=True)
+                        )
+                        detail = f"正文“{m.group()}”与{self.params.table}不符：表中{shown}"
+                        yield Finding(
+                            m.start("n"), m.end("n"), {"table": self.params.table, "detail": detail}
+                        )
+                    else:
+                        values = [(ref, cell_value(cells[ref].text)) for ref in zero]
+                        bad = [(ref, v) for ref, v in values if v]
+                        if not bad or any(v is None for _, v in values):
+                            continue
+                        shown = "，".join(f"{label(r)}为{_fmt(v)}" for r, v in bad)  # type: ignore[arg-type]
+                        detail = f"正文“{m.group()}”与{self.params.table}不符：表中{shown}"
+                        yield Finding(
+                            m.start(), m.end(), {"table": self.params.table, "detail": detail}
+                        )
+
+    def _cell_findings(self, t: _Compiled, cells: dict[tuple[str, str], Cell]) -> Iterator[Finding]:
+        for row in t.rows:
+            for col in t.columns:
+                cell = cells[(row.id, col.id)]
+                text = cell.text.strip()
+                value = cell_value(text)
+                if value is not None and float(value).is_integer():
+                    continue
+                where = f"{self.params.table}“{_name(row)}”行“{_name(col)}”列"
+                if text in BLANKS:
+                    shown = f"“{text}”" if text else "空白"
+                    detail = f"{where}为{shown}：没有的应填写0，空白、“/”“-”不能当作0"
+                elif value is not None:
+                    detail = f"{where}为“{text}”：件数应为整数"
+                else:
+                    detail = f"{where}为“{text}”：应为非负整数"
+                yield Finding(cell.start, cell.end, {"table": self.params.table, "detail": detail})
+
+    def _members(self, lines: tuple[Line, ...], ref: str) -> list[Line]:
+        return [x for x in lines if x.id == ref or x.group == ref]
+
+    def _identity_findings(
+        self, t: _Compiled, cells: dict[tuple[str, str], Cell], identity: Identity
+    ) -> Iterator[Finding]:
+        by_column = identity.for_each == "column"
+        summed, across = (t.rows, t.columns) if by_column else (t.columns, t.rows)
+        for outer in across:
+            if identity.over and outer.id not in identity.over and outer.group not in identity.over:
+                continue
+
+            def at(line: Line, outer: Line = outer) -> Cell:
+                return cells[(line.id, outer.id) if by_column else (outer.id, line.id)]
+
+            left = [m for ref in identity.sum for m in self._members(summed, ref)]
+            right = [m for ref in identity.equals for m in self._members(summed, ref)]
+            values: dict[str, float] = {}
+            for line in (*left, *right):
+                value = cell_value(at(line).text)
+                if value is None:
+                    break  # a blank or a word: its own finding (cells), never read as 0
+                values[line.id] = value
+            else:
+                lsum = sum(values[x.id] for x in left)
+                rsum = sum(values[x.id] for x in right)
+                if abs(lsum - rsum) <= self.params.tolerance:
+                    continue
+                where = (
+                    self.params.table
+                    if outer.label is None and len(across) == 1
+                    else f"{self.params.table}“{_name(outer)}”{'列' if by_column else '行'}"
+                )
+                detail = (
+                    f"{where}：{_side(left, values)} = {_fmt(lsum)}，"
+                    f"{_side(right, values)} = {_fmt(rsum)}，两者应相等"
+                )
+                target = at(right[0])
+                yield Finding(
+                    target.start, target.end, {"table": self.params.table, "detail": detail}
+                )
+
+
+def _name(line: Line) -> str:
+    return line.name or line.label or line.id
+
+
+def _side(lines: list[Line], values: dict[str, float]) -> str:
+    """`a+b = 1+2` for a short side; a long one lists only its non-zero terms."""
+    if len(lines) == 1:
+        return _name(lines[0])
+    if len(lines) <= 6:
+        names = "+".join(_name(x) for x in lines)
+        return f"{names} = {'+'.join(_fmt(values[x.id]) for x in lines)}"
+    nonzero = [x for x in lines if values[x.id]]
+    if not nonzero:
+        return f"{'+'.join(_name(x) for x in lines[:2])}+…（{len(lines)}项，均为0）"
+    terms = "+".join(f"{_name(x)}{_fmt(values[x.id])}" for x in nonzero)
+    return f"{len(lines)}项之和（{terms}，其余为0）"
