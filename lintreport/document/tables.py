@@ -62,10 +62,12 @@ class GridBuilder:
     in the rows below."""
 
     def __init__(self) -> None:
-        self._rows: list[dict[int, Cell]] = []
+        self._rows: list[dict[int, Cell]] = []  # may run ahead of `_next`: rows spans reserve
+        self._next = 0
 
     def add_row(self, cells: Sequence[tuple[str, int, int, int, int]]) -> None:
-        r = len(self._rows)
+        r = self._next
+        self._next += 1
         while len(self._rows) <= r:
             self._rows.append({})
         row = self._rows[r]
@@ -84,7 +86,7 @@ class GridBuilder:
 
     def continue_above(self, col: int) -> None:
         """Word's vertical merge: the cell at `col` in the newest row continues the one above."""
-        r = len(self._rows) - 1
+        r = self._next - 1
         if r < 1:
             return
         above = self._rows[r - 1].get(col)
@@ -96,7 +98,7 @@ class GridBuilder:
                 self._rows[r][c] = above
 
     def build(self) -> Table | None:
-        rows = [r for r in self._rows if r]
+        rows = [r for r in self._rows[: self._next] if r]  # a span past the last row is clipped
         if not rows:
             return None
         width = max(max(r) + 1 for r in rows)
