@@ -15,7 +15,8 @@ id in `sum`/`equals` names a row or column, or a `group` of them (all its member
 every cell must be a whole number: a blank, `/` or `-` cell is reported as such, and it is never
 read as 0 — an identity that needs it is not evaluated. With `report_unreadable`, a table whose
 cells cannot be read without guessing (figures run together, rows missing) gets one info finding
-saying so; give it to one rule per table so the user hears it once.
+saying so; give it to one rule per table so the user hears it once. A table not found at all is
+reported the same way when the text has the part it belongs in (`heading`).
 
 ## Example
 
@@ -116,6 +117,13 @@ class Params:
     report_unreadable: bool = field(
         default=False, metadata={"doc": "表格无法可靠读取或找不到时报告一次（info）"}
     )
+    heading: str | None = field(
+        default=None,
+        metadata={
+            "doc": "表格所在部分的标题（正则）：找不到表格时，只在正文有此标题时报告",
+            "regex": True,
+        },
+    )
     tolerance: float = field(default=0.0, metadata={"doc": "容差"})
     narrative: list[Narrative] = field(
         default_factory=list, metadata={"doc": "正文中的数字与表中单元格的关系"}
@@ -168,6 +176,7 @@ class TableRelation(BaseKind):
         if not compiled:
             raise ParamError("templates", "至少需要一个模板")
         self._templates = tuple(compiled)
+        self._heading = compile_regex("heading", params.heading) if params.heading else None
         for identity in params.identities:
             for t in compiled:
                 rows_or_cols = t.rows if identity.for_each == "column" else t.columns
@@ -234,7 +243,9 @@ class TableRelation(BaseKind):
         found = self._read(doc)
         p = self.params
         if found is None:
-            if p.report_unreadable:
+            # A table missing from a report that has its part is worth saying; a document
+            # without the part is not this kind of report, or says nothing a table could check.
+            if p.report_unreadable and self._heading is not None and self._heading.search(doc.text):
                 yield Finding(
                     0,
                     0,
