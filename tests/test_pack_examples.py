@@ -19,7 +19,7 @@ _CASES = [
 
 @pytest.mark.parametrize(("pack", "rule", "example", "bad"), _CASES)
 def test_example(pack, rule, example, bad) -> None:
-    problems = check_example(rule, pack, example, bad=bad)
+    problems = check_example(rule, pack, example, bad=bad, context=_PACKS)
     assert not problems, f"{example.origin}: " + "；".join(problems)
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from lintreport.document.inputs import load_document
+from lintreport.pack import builtin_packs, load_packs
+from lintreport.run.runner import type_signals
 
 from .conftest import run_cli
 
@@ -58,7 +60,11 @@ def report() -> dict[str, list[dict]]:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_recognised_with_its_year(name):
     doc = load_document(SAMPLES / name)
-    assert (doc.report_type, doc.report_year) == ("xxgk-annual", EXPECTED[name][0])
+    packs = load_packs(builtin_packs())
+    assert (doc.classify(type_signals(packs)), doc.report_year) == (
+        "xxgk-annual",
+        EXPECTED[name][0],
+    )
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -116,13 +122,53 @@ def test_known_wording_defects_are_found(report):
 
 
 def test_a_fazhi_report_gets_no_xxgk_finding_and_an_xxgk_report_no_fazhi_finding():
+    xxgk_only = {r.id for r in load_packs([PACK])[0].rules if r.applies_to == "type"}
     proc = run_cli(
-        "check", "--pack", PACK, "--format", "json", str(FAZHI_SAMPLES / "defective_county.txt"),
+        "check", "--format", "json", str(FAZHI_SAMPLES / "defective_county.txt"),
         str(FAZHI_SAMPLES / "clean_bureau.txt"),
     )  # fmt: skip
     data = json.loads(proc.stdout)
     assert [d["report_type"] for d in data["documents"]] == ["fazhi-annual", "fazhi-annual"]
-    assert data["violations"] == []
-    proc = run_cli("check", "--pack", "fazhi-annual", "--format", "json", str(SAMPLES))
+    assert data["violations"]  # the defective report has its findings…
+    assert not [v for v in data["violations"] if v["rule"] in xxgk_only]  # …none of them xxgk
+    # with both packs, as by default: each report gets only its own type's rules
+    proc = run_cli(
+        "check", "--format", "json", str(SAMPLES), str(FAZHI_SAMPLES / "clean_bureau.txt")
+    )
     data = json.loads(proc.stdout)
-    assert data["violations"] == []
+    types = {Path(d["path"]).name: d["report_type"] for d in data["documents"]}
+    assert types.pop("clean_bureau.txt") == "fazhi-annual"
+    assert set(types.values()) == {"xxgk-annual"}
+    fazhi_only = {r.id for r in load_packs(["fazhi-annual"])[0].rules if r.applies_to == "type"}
+    assert not [v for v in data["violations"] if v["rule"] in fazhi_only]
+    assert not [
+        v
+        for v in data["violations"]
+        if v["rule"].startswith("xxgk") and "clean_bureau" in v["path"]
+    ]
+
+
+def test_the_worked_example_of_a_third_report_type_in_the_docs_runs(tmp_path):
+    text = (Path(__file__).resolve().parents[1] / "docs" / "pack-format.md").read_text("utf-8")
+    body = text.split("`rules/rexian-annual/pack.yml`:", 1)[1].split("```yaml\n", 1)[1]
+    pack_dir = tmp_path / "rules" / "rexian-annual"
+    pack_dir.mkdir(parents=True)
+    (pack_dir / "pack.yml").write_text(body.split("\n```", 1)[0], encoding="utf-8")
+    shared = Path(__file__).resolve().parents[1] / "rules" / "fazhi-annual" / "punctuation.yml"
+    (tmp_path / "rules" / "fazhi-annual").mkdir()
+    (tmp_path / "rules" / "fazhi-annual" / "punctuation.yml").write_bytes(shared.read_bytes())
+    proc = run_cli("test-pack", str(pack_dir))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    report = tmp_path / "report.md"
+    report.write_text(
+        "# 某市2024年12345热线工作年度报告\n\n## 一、诉求办理情况\n\n"
+        "| 诉求类型 | 咨询 | 求助 | 投诉 | 建议 | 合计 |\n|---|---|---|---|---|---|\n"
+        "| 一、受理件数 | 120 | 30 | 45 | 5 | 200 |\n| 二、办结件数 | 118 | 30 | 44 | 5 | 199 |\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("check", "--pack", str(pack_dir), "--format", "json", str(report))
+    data = json.loads(proc.stdout)
+    assert data["documents"][0]["report_type"] == "rexian-annual"
+    assert [(v["rule"], v["line"], v["column"]) for v in data["violations"]] == [
+        ("rexian-table-total", 8, 32)  # the 合计 cell “199” of the 办结 row
+    ]

@@ -14,7 +14,7 @@ import pytest
 from lintreport import load_packs
 from lintreport.document.document import Document
 from lintreport.document.inputs import load_document
-from lintreport.run.runner import lint_document, select_rules
+from lintreport.run.runner import lint_document, select_rules, type_signals
 
 from .conftest import run_cli
 from .xxgk_tables import (
@@ -82,7 +82,7 @@ def test_balanced_tables_are_read_and_silent(suffix, report, tmp_path, packs):
     t3, t4 = REPORTS[report]
     path = _write(suffix, tmp_path, t3, t4)
     doc = load_document(path, year=2024)
-    assert doc.report_type == "xxgk-annual"
+    assert doc.classify(type_signals(packs)) == "xxgk-annual"
     assert len(doc.tables) == 2
     assert doc.tables[0].n_cols == 10 and doc.tables[1].n_cols == 15
     assert _table_findings(path, packs) == set()

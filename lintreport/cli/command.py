@@ -17,7 +17,7 @@ from typing import TextIO
 from ..document.inputs import load_document, rewritable
 from ..errors import InputError, LintreportError, PackError, UsageError
 from ..formats import FORMATS
-from ..pack import Pack, load_packs
+from ..pack import Pack, builtin_packs, load_packs
 from ..policy.checkrun import CheckRun
 from ..run.examples import run_pack_examples
 from ..run.fixer import fix_file
@@ -38,7 +38,7 @@ from .options import (
 )
 from .options import run_command as run_policy_command
 
-DEFAULT_PACKS = ["fazhi-annual"]
+DEFAULT_PACKS = ["fazhi-annual", "xxgk-annual"]
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -54,7 +54,7 @@ def _add_pack_options(p: argparse.ArgumentParser) -> None:
         "--pack",
         action="append",
         metavar="PACK",
-        help="规则包：内置名称（如 fazhi-annual）或路径，可重复；默认 fazhi-annual",
+        help="规则包：内置名称（如 fazhi-annual）或路径，可重复；默认 fazhi-annual 和 xxgk-annual",
     )
 
 
@@ -130,7 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_pack_options(explain)
 
     test_pack = sub.add_parser("test-pack", help="运行规则包中每条规则的示例")
-    test_pack.add_argument("packs", nargs="*", metavar="PACK", help="规则包（默认 fazhi-annual）")
+    test_pack.add_argument(
+        "packs", nargs="*", metavar="PACK", help="规则包（默认 fazhi-annual 和 xxgk-annual）"
+    )
     add_commands(sub)  # init, config
 
     lsp = sub.add_parser("lsp", help="以语言服务器（LSP，标准输入输出）方式运行，供编辑器使用")
@@ -295,7 +297,7 @@ def main(
         if args.command in POLICY_COMMANDS:
             return run_policy_command(args, out)
         if args.command == "test-pack":
-            return run_pack_examples(_packs(args.packs), out)
+            return run_pack_examples(_packs(args.packs), out, load_packs(builtin_packs()))
         if args.command == "lsp":
             return _lsp(args)
     except PackError as exc:

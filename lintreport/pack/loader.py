@@ -8,6 +8,7 @@ compiled by the `regex` module, `when:` parsed by conditions.py.
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -130,7 +131,8 @@ class _Loader:
         if own is not None:
             rule_nodes += [(node, file, "type") for node, file in self.rule_list(own, name)]
         for inc in meta.include:
-            inc_path = path.parent / inc
+            # normalised, so a file two packs include (../shared/x.yml) has one origin in both
+            inc_path = Path(os.path.normpath(path.parent / inc))
             inc_root = self.read(inc_path) if inc_path.is_file() else None
             if inc_root is None:
                 if not inc_path.is_file():

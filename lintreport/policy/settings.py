@@ -16,7 +16,7 @@ from typing import TypeVar
 from ..model import Severity
 from .config import ConfigData, ConfigFile, ConfigFinder, load_config
 
-DEFAULT_PACKS = ("fazhi-annual",)
+DEFAULT_PACKS = ("fazhi-annual", "xxgk-annual")
 T = TypeVar("T")
 
 

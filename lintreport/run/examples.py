@@ -25,7 +25,11 @@ _HAN = regex.compile(r"\p{Han}")
 
 
 def _lint(
-    rule: Rule, pack: Pack, example: Example, text: str | None = None
+    rule: Rule,
+    pack: Pack,
+    example: Example,
+    text: str | None = None,
+    context: Sequence[Pack] = (),
 ) -> tuple[list[Violation], list[str]]:
     active = dataclasses.replace(rule, enabled=True)
     try:
@@ -37,13 +41,20 @@ def _lint(
         )
     except InputError as exc:
         return [], [exc.message]
-    violations, errors = lint_document(doc, [active], [pack])
+    # The other packs tell their own report types apart: a rule shared by several packs (a file
+    # each includes) has examples of each type, and a 法治 example is not "of unknown type" when
+    # the 信息公开 pack runs it.
+    others = [p for p in context if p.id != pack.id]
+    violations, errors = lint_document(doc, [active], [pack, *others])
     return [v for v in violations if v.rule == rule.id], [e.message for e in errors]
 
 
-def check_example(rule: Rule, pack: Pack, example: Example, *, bad: bool) -> list[str]:
-    """Problems with one example (empty when it behaves as declared)."""
-    found, errors = _lint(rule, pack, example)
+def check_example(
+    rule: Rule, pack: Pack, example: Example, *, bad: bool, context: Sequence[Pack] = ()
+) -> list[str]:
+    """Problems with one example (empty when it behaves as declared); `context`: the other packs
+    of the run, whose report types the example's document may be of."""
+    found, errors = _lint(rule, pack, example, context=context)
     problems = [f"检查出错：{e}" for e in errors]
     spans = sorted({(v.start, v.end) for v in found})
     if not bad:
@@ -77,7 +88,7 @@ def check_example(rule: Rule, pack: Pack, example: Example, *, bad: bool) -> lis
         if fixed != example.fixed:
             problems.append(f"修复结果不符：应为“{example.fixed}”，实际“{fixed}”")
         else:
-            again, _ = _lint(rule, pack, example, fixed)
+            again, _ = _lint(rule, pack, example, fixed, context)
             if any(v.fix is not None for v in again):
                 problems.append("修复后再次检查仍有可修复的问题（修复不是幂等的）")
     elif rule.fix == "none" and any(v.fix is not None for v in found):
@@ -85,7 +96,7 @@ def check_example(rule: Rule, pack: Pack, example: Example, *, bad: bool) -> lis
     return problems
 
 
-def rule_problems(rule: Rule, pack: Pack) -> list[tuple[str, str]]:
+def rule_problems(rule: Rule, pack: Pack, context: Sequence[Pack] = ()) -> list[tuple[str, str]]:
     """(example origin, problem) for every failing example of `rule`."""
     out: list[tuple[str, str]] = []
     if not rule.bad or not rule.good:
@@ -94,18 +105,25 @@ def rule_problems(rule: Rule, pack: Pack) -> list[tuple[str, str]]:
         out.append((rule.origin, "规则声明 fix: safe，但没有带 fixed 的错误示例"))
     for bad, examples in ((True, rule.bad), (False, rule.good)):
         for example in examples:
-            out.extend((example.origin, p) for p in check_example(rule, pack, example, bad=bad))
+            out.extend(
+                (example.origin, p)
+                for p in check_example(rule, pack, example, bad=bad, context=context)
+            )
     return out
 
 
-def run_pack_examples(packs: Sequence[Pack], out: TextIO) -> int:
-    """Run every example of every rule; print failures; 0 when all pass, 1 otherwise."""
+def run_pack_examples(packs: Sequence[Pack], out: TextIO, context: Sequence[Pack] = ()) -> int:
+    """Run every example of every rule; print failures; 0 when all pass, 1 otherwise.
+
+    `context`: further packs whose report types the examples' documents are told apart from
+    (the built-in packs, when a single pack is tested)."""
+    context = [*packs, *(p for p in context if p.id not in {q.id for q in packs})]
     failures = 0
     total = 0
     for pack in packs:
         for rule in pack.rules:
             total += len(rule.bad) + len(rule.good)
-            for origin, problem in rule_problems(rule, pack):
+            for origin, problem in rule_problems(rule, pack, context):
                 failures += 1
                 out.write(f"{origin}: [{rule.id}] {problem}\n")
     out.write(f"{total} 个示例，{failures} 处不符\n")
