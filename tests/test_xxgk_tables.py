@@ -195,3 +195,29 @@ def test_figures_written_together_are_one_info_finding_and_nothing_is_guessed(pa
     assert [(v.rule, v.severity.value, text[v.start : v.end]) for v in violations] == [
         ("xxgk-table3-cells", "info", "640020470")
     ]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\x00\x01PK\x03\x04", b"<html><body><script>var a = 1;</script></body></html>"],
+    ids=["empty", "binary", "only-a-script"],
+)
+def test_a_web_page_without_text_is_a_one_line_error(content, tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes(content)
+    proc = run_cli("check", str(path))
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stdout + proc.stderr
+    [error] = [ln for ln in proc.stdout.splitlines() if "无法检查：" in ln]
+    assert error.startswith(f"{path}: 无法检查：")
+
+
+def test_absurd_spans_in_a_web_table_do_not_blow_up(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<p>一、总体情况</p><table><tr><td rowspan='99999999' colspan='abc'>一、本年新收</td>"
+        "<td colspan='-3'>1</td></tr></table>",
+        encoding="utf-8",
+    )
+    doc = load_document(path)
+    assert [[c and c.text for c in row] for row in doc.tables[0].grid] == [["一、本年新收", "1"]]

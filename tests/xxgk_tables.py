@@ -10,6 +10,7 @@ copy runs them together).
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from pathlib import Path
 
 import docx
@@ -141,11 +142,19 @@ PROSE_AFTER = ["五、存在的主要问题及改进情况", "一是解读形式
                "本年度未收取信息处理费。"]  # fmt: skip
 
 
-def write_docx(t3: Layout, t4: Layout, path: Path, *, split_t3_at: int | None = None) -> Path:
+def write_docx(
+    t3: Layout,
+    t4: Layout,
+    path: Path,
+    *,
+    split_t3_at: int | None = None,
+    extra: Sequence[str] = (),
+) -> Path:
     """A .docx with real merged cells; `split_t3_at` splits 表三 into two Word tables at that
-    row, with an empty paragraph between, as a table broken at a page often is."""
+    row, with an empty paragraph between, as a table broken at a page often is; `extra`
+    paragraphs go into 总体情况 (to make a long report)."""
     document = docx.Document()
-    for line in PROSE_BEFORE:
+    for line in [*PROSE_BEFORE, *extra]:
         document.add_paragraph(line)
     document.add_paragraph(T3_HEADING)
     if split_t3_at is None:
@@ -181,7 +190,7 @@ def _docx_table(document, layout: Layout, start: int = 0, stop: int | None = Non
             merged.text = text
 
 
-def write_html(t3: Layout, t4: Layout, path: Path) -> Path:
+def write_html(t3: Layout, t4: Layout, path: Path, *, extra: Sequence[str] = ()) -> Path:
     """A web page as sites publish it: navigation and scripts around the report."""
 
     def table(layout: Layout) -> str:
@@ -200,7 +209,7 @@ def write_html(t3: Layout, t4: Layout, path: Path) -> Path:
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>年报</title>"
         "<style>p{margin:0}</style><script>var x = '一、总体情况';</script></head><body>"
         "<div class='nav'>首页 政务公开 政府信息公开年报</div>"
-        f"<div class='article'>{paragraphs(PROSE_BEFORE)}<p>{T3_HEADING}</p>{table(t3)}"
+        f"<div class='article'>{paragraphs([*PROSE_BEFORE, *extra])}<p>{T3_HEADING}</p>{table(t3)}"
         f"<p>{T4_HEADING}</p>{table(t4)}{paragraphs(PROSE_AFTER)}</div>"
         "<div class='footer'>主办单位：某市人民政府办公室</div></body></html>"
     )
@@ -208,7 +217,7 @@ def write_html(t3: Layout, t4: Layout, path: Path) -> Path:
     return path
 
 
-def write_markdown(t3: Layout, t4: Layout, path: Path) -> Path:
+def write_markdown(t3: Layout, t4: Layout, path: Path, *, extra: Sequence[str] = ()) -> Path:
     """Markdown has no merged cells: a merged cell's text is repeated in each position."""
 
     def table(layout: Layout) -> list[str]:
@@ -220,7 +229,8 @@ def write_markdown(t3: Layout, t4: Layout, path: Path) -> Path:
                 lines.append("|" + "---|" * len(row))
         return lines
 
-    lines = [*PROSE_BEFORE, "", T3_HEADING, "", *table(t3), "", T4_HEADING, "", *table(t4), "",
+    prose = [*PROSE_BEFORE, *(x for p in extra for x in ("", p))]
+    lines = [*prose, "", T3_HEADING, "", *table(t3), "", T4_HEADING, "", *table(t4), "",
              *PROSE_AFTER]  # fmt: skip
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

@@ -37,6 +37,8 @@ class Reading:
 def cell_value(text: str) -> int | float | None:
     """The number a cell states; None for a blank, a dash or anything that is not a figure."""
     value = text.strip()
+    if value.isdigit() and value.isascii():
+        return int(value)
     if _INT.match(value):
         return int(re.sub(r"[,，]", "", value))
     if _DECIMAL.match(value):

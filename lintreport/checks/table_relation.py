@@ -138,6 +138,18 @@ class _Compiled:
     columns: tuple[Line, ...]
     anchor: re.Pattern[str] | None
 
+    @property
+    def key(self) -> str:
+        """The document memo key of this template's reading: the rules of one table share a
+        template (a YAML anchor), so the table is read once for all of them."""
+        labels = [r.label or "" for r in self.rows] + [c.label or c.id for c in self.columns]
+        return (
+            "table_relation\x1f"
+            + "\x1f".join(labels)
+            + "\x1f"
+            + (self.anchor.pattern if self.anchor else "")
+        )
+
 
 def _years(text: str) -> tuple[int, int | None]:
     m = re.fullmatch(r"\s*(\d{4})?\s*-\s*(\d{4})?\s*|\s*(\d{4})\s*", str(text))
@@ -220,7 +232,7 @@ class TableRelation(BaseKind):
     def _read(self, doc: Document) -> tuple[_Compiled, Reading] | None:
         first_problem: tuple[_Compiled, Reading] | None = None
         for t in self._ordered(doc.report_year):
-            key = f"table_relation:{self.params.table}:{id(t)}"
+            key = t.key
             reading = doc.memo(
                 key,
                 lambda t=t: read_table(

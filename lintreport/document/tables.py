@@ -53,7 +53,7 @@ class Table:
 
     @property
     def n_cols(self) -> int:
-        return max((len(r) for r in self.grid), default=0)
+        return len(self.grid[0]) if self.grid else 0  # every row of the grid has the same width
 
 
 class GridBuilder:
