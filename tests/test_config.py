@@ -160,7 +160,7 @@ def test_config_command_shows_values_and_origins(tmp_path: Path) -> None:
     assert data["config_file"] == ".lintreport.yaml"
     assert data["settings"]["select"] == {"value": ["wording"], "from": ".lintreport.yaml:1:1"}
     assert data["settings"]["max_warnings"]["from"] == ".lintreport.yaml:2:1"
-    assert data["settings"]["packs"] == {"value": ["fazhi-annual"], "from": "默认"}
+    assert data["settings"]["packs"] == {"value": ["fazhi-annual", "xxgk-annual"], "from": "默认"}
     text = run_cli("config", "sub/a.txt", cwd=tmp_path).stdout
     assert 'select           = ["wording"]    # .lintreport.yaml:1:1' in text
 

@@ -133,7 +133,7 @@ def read_table(
             return Reading(problem=f"{name}{problem}", start=table.start, end=table.start)
         if not _columns_match(table, rows[0], column_labels, width):
             return Reading(
-                problem=f"{name}的列与格式不同（应为{'、'.join(column_labels)}）",
+                problem=f"{name}的列与格式不同（表头应有{'、'.join(dict.fromkeys(column_labels))}）",
                 start=table.start,
                 end=table.start,
             )

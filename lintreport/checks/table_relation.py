@@ -18,6 +18,12 @@ cells cannot be read without guessing (figures run together, rows missing) gets 
 saying so; give it to one rule per table so the user hears it once. A table not found at all is
 reported the same way when the text has the part it belongs in (`heading`).
 
+With `narrative`, a figure in the text is compared with the table: each entry's `pattern`
+captures a figure in a group `n`, which must equal one of the `accept` sums of cells
+(`'一/总计'`, `'一/总计 + 二/总计'`: row id / column id), or, with `zero`, the listed cells must
+all be 0 where the pattern matches (a claim such as 未被纠错). The finding points at the figure
+(or the claim) and names the cells.
+
 ## Example
 
 ```yaml
