@@ -66,7 +66,7 @@ def _label_matches(found: str, wanted: str) -> bool:
 
 
 def _match_rows(
-    table: Table, labels: Sequence[str | None], width: int
+    table: Table, labels: Sequence[tuple[str, ...] | None], width: int
 ) -> tuple[list[int] | None, str | None]:
     """Grid row index of each template row (in order), or (None, why not); (None, None) when
     the table does not start with the template's first row at all."""
@@ -84,14 +84,21 @@ def _match_rows(
                     hit = r - 1
                     break
                 continue
-            if cell is not None and _label_matches(cell.text, label):
+            if cell is not None and any(_label_matches(cell.text, x) for x in label):
                 hit = r - 1
                 break
         if hit is None:
-            return (None, f"缺少“{label}”一行（或各行顺序与格式不同）") if k else (None, None)
+            return (
+                (None, f"缺少“{label[0] if label else ''}”一行（或各行顺序与格式不同）")
+                if k
+                else (
+                    None,
+                    None,
+                )
+            )
         cells = len(table.grid[hit]) - _split_row(table.grid[hit])[1]
         if cells != width:
-            shown = f"“{label}”一行" if label else "数据行"
+            shown = f"“{label[0]}”一行" if label else "数据行"
             return None, f"{shown}有{cells}格数字，格式为{width}栏（表格可能被拆分或错位）"
         out.append(hit)
     return out, None
@@ -117,7 +124,7 @@ def read_table(
     doc: Document,
     name: str,
     row_ids: Sequence[str],
-    row_labels: Sequence[str | None],
+    row_labels: Sequence[tuple[str, ...] | None],
     column_ids: Sequence[str],
     column_labels: Sequence[str],
     anchor: re.Pattern[str] | None,

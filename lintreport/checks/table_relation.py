@@ -75,6 +75,9 @@ class Line:
     label: str | None = field(
         default=None, metadata={"doc": "表中的行名或列名；行名为空表示表中唯一的数据行"}
     )
+    aliases: list[str] = field(
+        default_factory=list, metadata={"doc": "行名的其他写法（如旧格式的名称）"}
+    )
     name: str | None = field(default=None, metadata={"doc": "提示中的称呼（默认为 label）"})
     group: str | None = field(default=None, metadata={"doc": "所属的组：引用组名即求组内各项之和"})
 
@@ -148,7 +151,8 @@ class _Compiled:
     def key(self) -> str:
         """The document memo key of this template's reading: the rules of one table share a
         template (a YAML anchor), so the table is read once for all of them."""
-        labels = [r.label or "" for r in self.rows] + [c.label or c.id for c in self.columns]
+        labels = ["|".join([r.label or "", *r.aliases]) for r in self.rows]
+        labels += [c.label or c.id for c in self.columns]
         return (
             "table_relation\x1f"
             + "\x1f".join(labels)
@@ -245,7 +249,7 @@ class TableRelation(BaseKind):
                     doc,
                     self.params.table,
                     [r.id for r in t.rows],
-                    [r.label for r in t.rows],
+                    [(r.label, *r.aliases) if r.label else None for r in t.rows],
                     [c.id for c in t.columns],
                     [c.label or c.id for c in t.columns],
                     t.anchor,
@@ -280,7 +284,7 @@ class TableRelation(BaseKind):
                     reading.end,
                     {"table": p.table},
                     severity=Severity.INFO,
-                    message=f"{reading.problem}，未检查{p.table}的勾稽关系。",
+                    message=f"{reading.problem}，未检查{p.table}中的数字。",
                 )
             return
         cells = reading.cells

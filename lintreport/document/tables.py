@@ -289,15 +289,15 @@ def _row_cells(
 
 
 def read_text_rows(
-    text: str, labels: Sequence[str | None], width: int, start: int = 0
+    text: str, labels: Sequence[tuple[str, ...] | None], width: int, start: int = 0
 ) -> TextRows | None:
     """Rows of `width` figures under `labels` (in order) in flattened text, from `start`.
 
-    A label of None stands for a row without a label (the figures right after `start`). A row's
-    figures are the first run of whitespace-separated figures after its label and before the
-    next label. A run of a different length — digits written together, `801000081` — cannot be
-    split without guessing: the result says so instead of reading it. None when the first label
-    is not in the text at all.
+    Each label is a tuple of the ways it may be written; None stands for a row without a label
+    (the figures right after `start`). A row's figures are the first run of whitespace-separated
+    figures after its label and before the next label. A run of a different length — digits
+    written together, `801000081` — cannot be split without guessing: the result says so
+    instead of reading it. None when the first label is not in the text at all.
     """
     import regex  # the timeout-guarded module the checks use; labels come from a pack
 
@@ -310,7 +310,7 @@ def read_text_rows(
         if last or label is None:
             span = None if last else (pos, pos)
         else:
-            pattern = regex.compile(label_regex(label))
+            pattern = regex.compile("|".join(f"(?:{label_regex(x)})" for x in label))
             limit = len(text) if i == 0 else min(len(text), pos + _WINDOW)
             m = pattern.search(text, pos, limit, timeout=2.0)
             span = None if m is None else (m.start(), m.end())
@@ -327,7 +327,7 @@ def read_text_rows(
         if last:
             break
         if span is None:
-            return TextRows(None, missing=label)
+            return TextRows(None, missing=label[0])
         previous = span
         pos = span[1]
     table = builder.build()
