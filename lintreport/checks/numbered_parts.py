@@ -16,6 +16,13 @@ looked for inside lines too — searching from the previous part found. Then:
 - a part with `requires` whose text (up to the next part) matches none of the patterns:
   `message_requires`, at its heading.
 
+## Why
+
+Some report types have parts fixed by a format notice (the 政府信息公开 report's six parts, 国办
+公开办函〔2021〕30号). Real reports number them 一 to 五, restart the numbering after promoting
+the sub-topics of 总体情况 to the top level, or leave a part out; web copies flatten the page so
+that headings are not at line starts, which a line-based heading check cannot see.
+
 ## Example
 
 ```yaml
@@ -23,7 +30,7 @@ looked for inside lines too — searching from the previous part found. Then:
   kind: numbered_parts
   category: structure
   severity: warning
-  message: "{detail}"
+  message: "报告结构不符合格式：{part}。"
   message_missing: "缺少“{numeral}、{part}”部分。"
   message_number: "“{found}、{part}”应编为“{numeral}、”。"
   message_promoted: "“{heading}”不是规定的部分。"
@@ -33,7 +40,7 @@ looked for inside lines too — searching from the previous part found. Then:
     - {numeral: 二, name: 主动公开政府信息情况, title: ['主动公开政府信息情况']}
   examples:
     bad:
-      - "[[一]]、主动公开政府信息情况\n"
+      - "一、总体情况\n[[一]]、主动公开政府信息情况\n"
     good:
       - "一、总体情况\n二、主动公开政府信息情况\n"
 ```

@@ -24,6 +24,13 @@ captures a figure in a group `n`, which must equal one of the `accept` sums of c
 all be 0 where the pattern matches (a claim such as 未被纠错). The finding points at the figure
 (or the claim) and names the cells.
 
+## Why
+
+Tables of a fixed format obey identities that reviewers check by hand every year; the 政府信息
+公开 report's template even prints one in the header of 表三 (国办公开办函〔2021〕30号), and real
+reports still get them wrong. Stating the table and its identities in the pack, not in code,
+keeps the check declarative: a reviewer adds a table of another report type without Python.
+
 ## Example
 
 ```yaml
@@ -46,6 +53,20 @@ all be 0 where the pattern matches (a claim such as 未被纠错). The finding p
         - {id: 四, label: 四、结转下年度继续办理, name: 第四项}
   identities:
     - {for_each: column, sum: [一, 二], equals: [七, 四]}
+  examples:
+    bad:
+      - text: |
+          一、本年新收政府信息公开申请数量 3 3
+          二、上年结转政府信息公开申请数量 1 1
+          （七）总计 [[3]] 4
+          四、结转下年度继续办理 0 0
+        message: 表三“自然人”列：第一项+第二项 = 3+1 = 4，第三项（七）总计+第四项 = 3+0 = 3
+    good:
+      - |
+        一、本年新收政府信息公开申请数量 3 3
+        二、上年结转政府信息公开申请数量 1 1
+        （七）总计 3 3
+        四、结转下年度继续办理 1 1
 ```
 
 ## Where it points
