@@ -167,8 +167,8 @@ def join_adjacent(tables: Sequence[Table], text: str) -> list[Table]:
         if (
             last is not None
             and last.n_cols == table.n_cols
-            and not text[last.end : table.start].strip()
-            # a Markdown pipe row of the gap would have been part of the table
+            # blank lines only (and the outer pipes of Markdown rows around them)
+            and not text[last.end : table.start].strip(" \t\n|")
         ):
             offset = last.n_rows
             shifted = tuple(
