@@ -123,7 +123,7 @@ class _TableRecorder:
 
     def __init__(self) -> None:
         self.tables: list[Table] = []
-        self._stack: list[tuple[GridBuilder, list[object]]] = []
+        self._stack: list[GridBuilder] = []
         self._cell: tuple[object, int] | None = None
         self._row: list[tuple[str, int, int, int, int]] = []
         self._continues: list[int] = []
@@ -131,11 +131,11 @@ class _TableRecorder:
 
     def mark(self, mark: _TableMark, offset: int) -> None:
         if mark.what == "table":
-            self._stack.append((GridBuilder(), []))
+            self._stack.append(GridBuilder())
         elif mark.what == "end-table" and self._stack:
             if len(self._stack) == 1:
                 self._flush_row()
-                table = self._stack[0][0].build()
+                table = self._stack[0].build()
                 if table is not None:
                     self.tables.append(table)
             self._stack.pop()
@@ -171,7 +171,7 @@ class _TableRecorder:
 
     def _flush_row(self) -> None:
         if self._stack and (self._row or self._continues):
-            builder = self._stack[-1][0]
+            builder = self._stack[-1]
             builder.add_row(self._row)
             for col in self._continues:
                 builder.continue_above(col)
