@@ -6,6 +6,8 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
+from rich.cells import cell_len
+
 from ..errors import UsageError
 from ..pack import Pack, Rule
 from ..pack.schema import did_you_mean
@@ -29,6 +31,7 @@ def list_rules(packs: Sequence[Pack], out: TextIO, fmt: str = "text") -> int:
         data = [
             {
                 "id": r.id,
+                "title": r.title,
                 "pack": p.id,
                 "kind": r.kind,
                 "category": r.category.value,
@@ -44,11 +47,15 @@ def list_rules(packs: Sequence[Pack], out: TextIO, fmt: str = "text") -> int:
         out.write("\n")
         return 0
     width = max((len(r.id) for _, r in rows), default=10)
+    title_width = max((cell_len(r.title or "") for _, r in rows), default=0)
     for pack, rule in rows:
         state = "" if rule.enabled else "（已关闭）"
+        title = rule.title or ""
+        # Titles are Chinese: pad by terminal cells so the columns after them line up.
+        padded = title + " " * (title_width - cell_len(title))
         out.write(
-            f"{rule.id:<{width}}  {rule.category.value:<11} {rule.severity.value:<7} "
-            f"{rule.kind:<20} {pack.id}{state}\n"
+            f"{rule.id:<{width}}  {padded}  {rule.category.value:<11} "
+            f"{_SEVERITY[rule.severity.value]}  {pack.id}{state}\n"
         )
     out.write(f"共 {len(rows)} 条规则\n")
     return 0
@@ -75,8 +82,9 @@ def scope_text(rule: Rule, pack: Pack) -> str:
 
 def explain_rule(packs: Sequence[Pack], rule_id: str, out: TextIO) -> int:
     pack, rule = find_rule(packs, rule_id)
+    heading = f"{rule.id}  {rule.title}" if rule.title else rule.id
     lines = [
-        f"{rule.id}  （{rule.category.value} / {_SEVERITY[rule.severity.value]}）",
+        f"{heading}  （{rule.category.value} / {_SEVERITY[rule.severity.value]}）",
         "",
         f"问题：{rule.message}",
     ]

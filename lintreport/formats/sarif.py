@@ -41,8 +41,9 @@ def _text(value: str | None, fallback: str) -> dict[str, str]:
 
 
 def rule_descriptor(info: RuleInfo) -> dict[str, Any]:
-    short = (info.description or info.message).strip().split("\n")[0]
     full = (info.description or info.message).strip()
+    # The short Chinese title is what viewers list; without one, the first line of the text.
+    short = info.title or full.split("\n")[0]
     help_lines = [full]
     if info.source:
         help_lines.append(f"依据：{info.source}")
@@ -55,7 +56,7 @@ def rule_descriptor(info: RuleInfo) -> dict[str, Any]:
     help_md = "\n\n".join(md_parts)
     out: dict[str, Any] = {
         "id": info.id,
-        "name": info.id,
+        "name": info.title or info.id,
         "shortDescription": _text(short, info.id),
         "fullDescription": _text(full, info.id),
         "help": {"text": "\n".join(help_lines), "markdown": help_md},
