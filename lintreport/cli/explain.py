@@ -9,7 +9,7 @@ from typing import TextIO
 from rich.cells import cell_len
 
 from ..errors import UsageError
-from ..pack import Pack, Rule
+from ..pack import Example, Pack, Rule
 from ..pack.schema import did_you_mean
 
 _SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -80,6 +80,21 @@ def scope_text(rule: Rule, pack: Pack) -> str:
     return kind + years + unknown
 
 
+def _example(example: Example, mark: str, default_year: int | None) -> list[str]:
+    """One example, with the report year it assumes and its note: a year-dependent pair of
+    examples would otherwise read as a contradiction."""
+    text = example.text.rstrip("\n").replace("\n", "\n    ")
+    fixed = f"  →  {example.fixed.rstrip()}" if example.fixed else ""
+    lines = [f"  {mark} {text}{fixed}"]
+    year = example.year or default_year
+    facts = [f"报告年度 {year}"] if year is not None else []
+    if example.note:
+        facts.append(" ".join(example.note.split()))
+    if facts:
+        lines.append(f"    （{'；'.join(facts)}）")
+    return lines
+
+
 def explain_rule(packs: Sequence[Pack], rule_id: str, out: TextIO) -> int:
     pack, rule = find_rule(packs, rule_id)
     heading = f"{rule.id}  {rule.title}" if rule.title else rule.id
@@ -109,8 +124,10 @@ def explain_rule(packs: Sequence[Pack], rule_id: str, out: TextIO) -> int:
         if extra:
             lines += ["", *extra]
     lines += ["", "错误示例："]
-    lines += [f"  ✗ {ex.text}" + (f"  →  {ex.fixed}" if ex.fixed else "") for ex in rule.bad]
+    # Years are shown when they matter, i.e. when some example sets its own.
+    year = pack.example_year if any(ex.year is not None for ex in (*rule.bad, *rule.good)) else None
+    lines += [line for ex in rule.bad for line in _example(ex, "✗", year)]
     lines += ["正确示例："]
-    lines += [f"  ✓ {ex.text}" for ex in rule.good]
+    lines += [line for ex in rule.good for line in _example(ex, "✓", year)]
     out.write("\n".join(lines) + "\n")
     return 0

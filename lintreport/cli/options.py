@@ -27,6 +27,8 @@ from ..policy.ignorefile import IGNORE_FILE, append_ignore_entries, ignore_entry
 from ..policy.settings import Overrides, Resolver, Settings
 from ..policy.suppression import UNUSED_ID, UNUSED_RULE
 from ..run.runner import RunOptions
+from ..run.walk import skipped_note
+from .progress import ProgressBar
 
 COMMANDS = ("init", "config")
 
@@ -146,7 +148,9 @@ def check_paths(
     options = dataclasses.replace(options, keep_text=checker.keep_text)
     streaming = args.format == "jsonl" and not args.write_baseline and not args.add_ignores
     on_file = (lambda vs: write_violations(vs, out)) if streaming else None
-    result = checker.run(args.paths, options, on_file=on_file)
+    is_tty = getattr(err, "isatty", None)
+    with ProgressBar(err, enabled=bool(is_tty and is_tty()), color=color) as bar:
+        result = checker.run(args.paths, options, on_file=on_file, on_progress=bar.update)
     return finish(args, checker, result, out, err, rendered=streaming, color=color)
 
 
@@ -172,7 +176,14 @@ def finish(
     if not trait(args.format, "needs_text") and args.format != "text":
         result = dataclasses.replace(result, texts={})
     if not rendered:
-        render(args.format, result, out, color=color, rules=checker.rule_infos())
+        render(
+            args.format,
+            result,
+            out,
+            color=color,
+            rules=checker.rule_infos(),
+            show_all=getattr(args, "show_all", False),
+        )
     if not trait(args.format, "carries_errors"):
         for e in result.errors:
             err.write(f"{e.path}: 无法检查：{e.message}\n")
@@ -185,6 +196,9 @@ def finish(
         notes.append(f"{checker.baselined} 个问题已在基线中")
     if notes and args.format == "text":
         out.write("（" + "；".join(notes) + "）\n")
+    skipped = skipped_note(checker.skipped_types)
+    if skipped:
+        err.write(f"lintreport: {skipped}\n")
     run = checker.resolver.run_settings()
     return exit_code(result, run.fail_on or "error", run.max_warnings, args.exit_zero)
 
