@@ -52,13 +52,14 @@ class ProgressBar:
                 TimeElapsedColumn(),
                 console=self._console,
                 transient=True,
+                auto_refresh=False,  # redrawn per file: no thread, no redraw between files
                 redirect_stdout=False,
                 redirect_stderr=False,
             )
-            self._task = self._progress.add_task("check", total=total)
+            self._task = self._progress.add_task("check", total=total, completed=done)
             self._progress.start()
         assert self._task is not None
-        self._progress.update(self._task, completed=done, total=total)
+        self._progress.update(self._task, completed=done, total=total, refresh=True)
 
     def __enter__(self) -> ProgressBar:
         return self
