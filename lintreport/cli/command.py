@@ -213,10 +213,11 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _lsp(args: argparse.Namespace) -> int:
     try:
-        from .lsp import serve  # pygls is an optional extra: lintreport[lsp]
+        from .lsp import serve  # pygls is an optional extra: pip install '.[lsp]'
     except ImportError as exc:
         raise LintreportError(
-            f"语言服务器需要 pygls（{exc.name}），请安装：pip install 'lintreport[lsp]'"
+            f"语言服务器需要 pygls（缺少 {exc.name}）：请在安装 lintreport 的同一环境中安装，"
+            "在源码目录中运行 pip install '.[lsp]'，或直接 pip install 'pygls>=2,<3'"
         ) from None
     return serve(args.pack or ())
 

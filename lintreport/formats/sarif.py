@@ -20,11 +20,11 @@ from urllib.parse import quote
 
 from ..fingerprint import fingerprint
 from ..model import RunResult, Severity, Violation
-from ..version import __version__
+from ..version import REPOSITORY_URL, __version__
 from .descriptors import RuleInfo
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/lintreport/lintreport"
+INFORMATION_URI = REPOSITORY_URL
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
