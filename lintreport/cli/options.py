@@ -231,7 +231,7 @@ def explain_builtin(rule_id: str, out: TextIO) -> bool:
         return False
     r = UNUSED_RULE
     out.write(
-        f"{r.id}  （{r.category.value} / 警告）\n\n"
+        f"{r.id}  {r.title}  （{r.category.value} / 警告）\n\n"
         f"问题：{r.message}\n原因：{r.description}\n依据：{r.source}\n"
         "来源：lintreport 内置（抑制指令与 .lintreport-ignore.yaml，见 docs/configuration.md）\n"
         "关闭：ignore: [unused-suppression]\n"
