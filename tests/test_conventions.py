@@ -36,6 +36,8 @@ def test_argparse_speaks_chinese() -> None:
     assert "lintreport check：错误：缺少必需的参数：PATH" in missing.stderr
     bad = run_cli("check", "--format", "xml", "a.txt")
     assert "参数 --format：无效的取值 'xml'（可选：" in bad.stderr
+    typo = run_cli("chek", "seeds/")
+    assert "无效的取值 'chek'" in typo.stderr and "是否想用 check？" in typo.stderr
     unknown = run_cli("check", "--bogus", "a.txt")
     assert "无法识别的参数：--bogus" in unknown.stderr
     helped = run_cli("check", "--help")

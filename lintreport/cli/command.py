@@ -216,7 +216,8 @@ def _lsp(args: argparse.Namespace) -> int:
         from .lsp import serve  # pygls is an optional extra: pip install '.[lsp]'
     except ImportError as exc:
         raise LintreportError(
-            f"语言服务器需要 pygls（缺少 {exc.name}）：请在安装 lintreport 的同一环境中安装，"
+            f"语言服务器需要可选组件 pygls（无法导入 {exc.name}）："
+            "请在安装 lintreport 的同一环境中安装，"
             "在源码目录中运行 pip install '.[lsp]'，或直接 pip install 'pygls>=2,<3'"
         ) from None
     return serve(args.pack or ())

@@ -11,6 +11,7 @@ template is shown as it is (our own `ArgumentTypeError` messages are already Chi
 from __future__ import annotations
 
 import argparse
+import difflib
 import re
 import sys
 from collections.abc import Iterable
@@ -75,8 +76,17 @@ def translate(message: str) -> str:
             k: translate(v) if k in _NESTED else _TYPE_NAMES.get(v, v)
             for k, v in m.groupdict().items()
         }
-        return zh % values
+        return zh % values + _did_you_mean(values)
     return message
+
+
+def _did_you_mean(values: dict[str, str]) -> str:
+    """For an invalid choice (`lintreport chek`), the closest valid one."""
+    if "choices" not in values or "value" not in values:
+        return ""
+    choices = [c.strip().strip("'") for c in values["choices"].split(",")]
+    close = difflib.get_close_matches(values["value"].strip("'"), choices, n=1)
+    return f"；是否想用 {close[0]}？" if close else ""
 
 
 class ChineseHelpFormatter(argparse.HelpFormatter):
