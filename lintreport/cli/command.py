@@ -37,6 +37,7 @@ from .options import (
     make_check_run,
 )
 from .options import run_command as run_policy_command
+from .progress import ProgressBar, is_terminal
 from .zh_argparse import ChineseArgumentParser
 
 DEFAULT_PACKS = ["fazhi-annual"]
@@ -262,33 +263,38 @@ def _fix(
     """Apply (or with --diff, show) safe fixes; returns how many files change."""
     files, _ = checker.files(args.paths, options)
     changed = applied = shared = left = 0
-    for path in files:
-        if not rewritable(path.name):
-            # e.g. a .docx cannot be rewritten without losing Word formatting: say so, not silently
-            kind = path.suffix or "此类"
-            err.write(f"{path.as_posix()}: 不会自动修复 {kind} 文件，请按提示手工修改\n")
-            continue
-        settings, rules, packs = checker.fix_rules(path)  # suppressed findings are not fixed
-        try:
-            doc = load_document(
-                path,
-                path.as_posix(),
-                year=settings.year,
-                report_type=settings.report_type,
-                max_bytes=options.max_bytes,
-            )
-            result = fix_file(doc, rules, packs, write=not args.diff)
-        except InputError as exc:
-            if args.diff:
-                err.write(f"{exc.path}: {exc.message}\n")
-            continue  # the check run below reports unreadable files
-        shared += result.counts.shared
-        left += result.counts.left
-        if result.applied:
-            changed += 1
-            applied += result.applied
-            if args.diff:
-                out.write(result.diff())
+    notes: list[str] = []  # written after the loop, not under a live progress bar
+    # --diff writes to stdout as it goes, which a bar on the same terminal would garble
+    with ProgressBar(err, enabled=is_terminal(err) and not args.diff) as bar:
+        for number, path in enumerate(files, 1):
+            bar.update(number - 1, len(files))
+            if not rewritable(path.name):
+                # a .docx cannot be rewritten without losing Word formatting: say so
+                kind = path.suffix or "此类"
+                notes.append(f"{path.as_posix()}: 不会自动修复 {kind} 文件，请按提示手工修改")
+                continue
+            settings, rules, packs = checker.fix_rules(path)  # suppressed findings are not fixed
+            try:
+                doc = load_document(
+                    path,
+                    path.as_posix(),
+                    year=settings.year,
+                    report_type=settings.report_type,
+                    max_bytes=options.max_bytes,
+                )
+                result = fix_file(doc, rules, packs, write=not args.diff)
+            except InputError as exc:
+                if args.diff:
+                    notes.append(f"{exc.path}: {exc.message}")
+                continue  # the check run below reports unreadable files
+            shared += result.counts.shared
+            left += result.counts.left
+            if result.applied:
+                changed += 1
+                applied += result.applied
+                if args.diff:
+                    out.write(result.diff())
+    err.writelines(note + "\n" for note in notes)
     err.write(fix_summary(applied, changed, shared, left, dry_run=args.diff) + "\n")
     return changed
 

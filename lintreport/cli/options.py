@@ -28,7 +28,7 @@ from ..policy.settings import Overrides, Resolver, Settings
 from ..policy.suppression import UNUSED_ID, UNUSED_RULE
 from ..run.runner import RunOptions
 from ..run.walk import skipped_note
-from .progress import ProgressBar
+from .progress import ProgressBar, is_terminal
 
 COMMANDS = ("init", "config")
 
@@ -148,8 +148,9 @@ def check_paths(
     options = dataclasses.replace(options, keep_text=checker.keep_text)
     streaming = args.format == "jsonl" and not args.write_baseline and not args.add_ignores
     on_file = (lambda vs: write_violations(vs, out)) if streaming else None
-    is_tty = getattr(err, "isatty", None)
-    with ProgressBar(err, enabled=bool(is_tty and is_tty()), color=color) as bar:
+    # jsonl writes to stdout as it goes, which a bar on the same terminal would garble
+    enabled = is_terminal(err) and not (streaming and is_terminal(out))
+    with ProgressBar(err, enabled=enabled, color=color) as bar:
         result = checker.run(args.paths, options, on_file=on_file, on_progress=bar.update)
     return finish(args, checker, result, out, err, rendered=streaming, color=color)
 

@@ -13,9 +13,14 @@ from types import TracebackType
 from typing import TextIO
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 DELAY = 1.0  # seconds before the bar appears
+
+
+def is_terminal(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty is not None and isatty())
 
 
 class ProgressBar:
@@ -49,7 +54,6 @@ class ProgressBar:
                 BarColumn(),
                 MofNCompleteColumn(),
                 TextColumn("个文件"),
-                TimeElapsedColumn(),
                 console=self._console,
                 transient=True,
                 auto_refresh=False,  # redrawn per file: no thread, no redraw between files
