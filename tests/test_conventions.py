@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import re
 import shutil
 from pathlib import Path
 
+import regex
+
+from lintreport.cli.command import build_parser
 from lintreport.cli.progress import DELAY, ProgressBar
 from lintreport.cli.zh_argparse import translate
 from lintreport.version import __version__
@@ -47,6 +51,18 @@ def test_argparse_speaks_chinese() -> None:
         for english in ("usage:", "error:", "the following", "invalid choice", "options:",
                         "positional arguments", "show this help", "unrecognized"):  # fmt: skip
             assert english not in text, (english, text)
+
+
+def test_every_argument_has_chinese_help() -> None:
+    def visit(parser: argparse.ArgumentParser) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    visit(sub)
+            elif action.help != argparse.SUPPRESS:
+                assert action.help and regex.search(r"\p{Han}", action.help), action
+
+    visit(build_parser())
 
 
 def test_translate_keeps_unknown_messages_and_nests() -> None:

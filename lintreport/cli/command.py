@@ -146,10 +146,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="列出启用的规则包中的规则")
     _add_pack_options(rules)
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument(
+        "--format", choices=("text", "json"), default="text", help="输出格式（默认 text）"
+    )
 
     explain = sub.add_parser("explain", help="说明一条规则：提示、依据和示例")
-    explain.add_argument("rule", metavar="RULE")
+    explain.add_argument("rule", metavar="RULE", help="规则名（如 fazhi-not-fazhi）")
     _add_pack_options(explain)
 
     test_pack = sub.add_parser("test-pack", help="运行规则包中每条规则的示例")

@@ -86,11 +86,17 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init = sub.add_parser("init", help="在当前目录（或 DIR）写入带注释的 .lintreport.yaml")
-    init.add_argument("directory", nargs="?", default=".", metavar="DIR")
+    init.add_argument(
+        "directory", nargs="?", default=".", metavar="DIR", help="写入的目录（默认当前目录）"
+    )
     config = sub.add_parser("config", help="显示对 PATH 生效的配置及每项设置的来源")
-    config.add_argument("path", nargs="?", default=".", metavar="PATH")
+    config.add_argument(
+        "path", nargs="?", default=".", metavar="PATH", help="文件或目录（默认当前目录）"
+    )
     _add_config_options(config)
-    config.add_argument("--format", choices=("text", "json"), default="text")
+    config.add_argument(
+        "--format", choices=("text", "json"), default="text", help="输出格式（默认 text）"
+    )
 
 
 def _split(values: Sequence[str] | None) -> tuple[str, ...]:
