@@ -25,7 +25,7 @@ class Severity(StrEnum):
 
 
 class Category(StrEnum):
-    """The six fixed categories of DESIGN.md §2."""
+    """The six fixed categories of the JSON contract (README, “JSON output”)."""
 
     STRUCTURE = "structure"
     REFERENCE = "reference"

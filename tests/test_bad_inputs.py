@@ -169,8 +169,9 @@ def test_nul_bytes(workdir: Path) -> None:
     assert_one_line_error(workdir, "nul.txt", expect="NUL")
 
 
-def test_utf16_file(workdir: Path) -> None:
-    (workdir / "utf16.txt").write_bytes("关于法治政府建设情况的报告\n".encode("utf-16"))
+def test_truncated_utf16_file(workdir: Path) -> None:
+    data = "关于法治政府建设情况的报告\n".encode("utf-16") + b"\x00"  # odd length: damaged
+    (workdir / "utf16.txt").write_bytes(data)
     assert_one_line_error(workdir, "utf16.txt", expect="UTF-16")
 
 

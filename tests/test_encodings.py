@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 
@@ -44,3 +45,24 @@ def test_every_gbk_encodable_seed_matches(tmp_path: Path) -> None:
         assert _findings(copy) == _findings(seed), seed.name
         compared += 1
     assert compared >= 3
+
+
+def test_utf16_with_bom_is_read_and_fixed_in_its_own_encoding(tmp_path: Path) -> None:
+    """“Unicode” in Notepad and Word is UTF-16 with a BOM: same findings, --fix keeps it."""
+    seed = next(p for p in SEEDS if p.name.startswith("004_"))
+    text = seed.read_text(encoding="utf-8").replace("\n", "\r\n")
+    utf8 = tmp_path / "utf8.txt"
+    utf8.write_bytes(text.encode("utf-8"))
+    expected = _findings(utf8)
+    for codec, bom in (("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE)):
+        path = tmp_path / f"{codec}.txt"
+        path.write_bytes(bom + text.encode(codec))
+        assert _findings(path) == expected
+        fixed = run_cli("check", "--fix", str(path))
+        assert fixed.returncode in (0, 1), fixed.stderr
+        data = path.read_bytes()
+        assert data.startswith(bom)
+        after = data[len(bom) :].decode(codec)
+        assert after != text and "\r\n" in after and "\n" not in after.replace("\r\n", "")
+        run_cli("check", "--fix", str(utf8))
+        assert after == utf8.read_bytes().decode("utf-8")  # the same fixes as the UTF-8 copy

@@ -174,5 +174,5 @@ def test_fixing_is_idempotent(default_packs: list[Pack], text: str) -> None:
     doc = Document.from_text(text, "draft.txt")
     once, _ = fix_text(doc, rules, default_packs)
     assert once.count("\n") == doc.text.count("\n")  # a fix never adds or removes a line
-    twice, applied = fix_text(Document.from_text(once, "draft.txt"), rules, default_packs)
-    assert (twice, applied) == (once, 0)
+    twice, counts = fix_text(Document.from_text(once, "draft.txt"), rules, default_packs)
+    assert (twice, counts.applied) == (once, 0)

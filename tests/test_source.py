@@ -20,6 +20,9 @@ TEXT = "关于2023年度法治政府建设情况的报告\n正文。\n"
         (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8", True),
         (TEXT.encode("gbk"), "gb18030", False),
         (TEXT.encode("gb18030"), "gb18030", False),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le", True),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be", True),
+        (codecs.BOM_UTF16_LE + TEXT.replace("\n", "\r\n").encode("utf-16-le"), "utf-16-le", True),
     ],
 )
 def test_supported_encodings(data: bytes, encoding: str, bom: bool) -> None:
@@ -37,7 +40,8 @@ def test_supported_encodings(data: bytes, encoding: str, bom: bool) -> None:
         (codecs.BOM_UTF8, "为空"),
         (b"PK\x03\x04rest", "不是文本文件"),
         (b"%PDF-1.7", "PDF"),
-        ("报告".encode("utf-16"), "UTF-16"),
+        ("报告".encode("utf-16") + b"\x00", "UTF-16 编码无效"),
+        (codecs.BOM_UTF16_LE, "为空"),
         (b"abc\x00def", "NUL"),
         (b"\x81\x30\xff\xff\xfe", "无法识别"),
         (codecs.BOM_UTF8 + b"\xff\xfe", "UTF-8 编码无效"),

@@ -24,6 +24,22 @@ def test_counts_sorted_by_frequency_then_id() -> None:
         ("a", 1, 1, Severity.WARNING),
         ("c", 1, 0, Severity.INFO),
     ]
+    assert rows[0].by_severity == ((Severity.ERROR, 1), (Severity.INFO, 1))
+
+
+def test_text_statistics_show_the_real_severity_split(tmp_path) -> None:
+    """One rule at two levels (a per-file severity override) shows both counts, not one."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    text = "关于2023年度法治政府建设情况的报告\n大力推进法制政府建设。\n"
+    for d in ("a", "b"):
+        (tmp_path / d / "draft.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b" / ".lintreport.yaml").write_text(
+        "severity:\n  fazhi-not-fazhi: info\n", encoding="utf-8"
+    )
+    proc = run_cli("check", "--statistics", "a", "b", cwd=tmp_path)
+    row = next(line for line in proc.stdout.splitlines() if "fazhi-not-fazhi" in line.split())
+    assert row.split()[0] == "2" and "错误 1、提示 1" in row, proc.stdout
 
 
 def test_text_statistics_follow_the_report_and_match_json() -> None:

@@ -204,4 +204,4 @@ def test_a_directive_spanning_lines_applies_after_its_end(tmp_path: Path) -> Non
 def test_explain_knows_the_builtin_rule() -> None:
     proc = run_cli("explain", "unused-suppression")
     assert proc.returncode == 0
-    assert proc.stdout.startswith("unused-suppression  （metadata / 警告）")
+    assert proc.stdout.startswith("unused-suppression  未起作用的忽略  （metadata / 警告）")

@@ -12,7 +12,7 @@ figures must share their unit, or the match is skipped.
 ## Why
 
 Some relations have a fixed wording that a pattern states best, such as a count of appearances
-in court that cannot exceed the count of cases heard (domain.md §8). The pack states the text
+in court that cannot exceed the count of cases heard. The pack states the text
 shape and the arithmetic; the engine only evaluates.
 
 ## Example
@@ -23,7 +23,7 @@ shape and the arithmetic; the engine only evaluates.
   category: number
   severity: error
   message: "出庭{part}多于开庭案件{base}：出庭应诉的案件数不能超过开庭的案件数。"
-  source: domain.md §8（出庭数不超过应诉案件数）
+  source: 《党政机关公文处理工作条例》（中办发〔2012〕14号）公文审核：数字准确
   pattern:
     - '开庭\\p{Han}{0,8}?案件(?P<base>{figure})[，,]\\p{Han}{0,6}?出庭(?P<part>{figure})'
   expect: part <= base

@@ -1,7 +1,7 @@
 """Is a mention used as the current basis, or told as history? Shared by the reference kinds.
 
 A report may say 《纲要（2015-2020年）》实施以来 (history, fine) or 根据《纲要（2015-2020年）》
-(current basis, stale after 2020). domain.md §4 asks rules to look for current-use frames
+(current basis, stale after 2020). Rules therefore look for current-use frames
 (根据/按照/依据/贯彻落实/紧紧围绕 …) before the name and for historical markers in its sentence.
 The frame and marker lists come from the pack; this module only knows where to look.
 """

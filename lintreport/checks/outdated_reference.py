@@ -2,7 +2,7 @@
 
 ## What it checks
 
-Each rule is one row of the dated knowledge table (domain.md §4): the forms of an old instrument
+Each rule is one row of a dated table of superseded references: the forms of an old instrument
 or wording (`patterns`: with or without 《》, 全称/简称, its 文号), what replaced it (`replaced_by`)
 and the date from which citing the old one *as current* is wrong (`wrong_from`). A mention is
 reported when the report year reaches that date. How the date compares with the report year is
@@ -24,7 +24,7 @@ beside 党的十九大). A sentence with a `historical` marker (2015年以来, �
 
 ## Why
 
-Whether a reference is outdated depends on the year the report covers (domain.md §4). The table
+Whether a reference is outdated depends on the year the report covers. The table
 must be updated by a reviewer when a new plan or law comes out, so it lives in the pack: one rule
 per row, each with its own examples, severity, source and `lintreport explain` output.
 

@@ -14,7 +14,7 @@ nothing); otherwise `unframed` decides. A span that a more specific reference ru
 
 ## Why
 
-domain.md §4 row 2: any local plan ending 2020 cited in a later report (the 沈丘 2023 report cites
+Any local plan ending 2020 cited in a later report (the 沈丘 2023 report cites
 three) is stale; the successor plan is the one in force in the report year. The rule needs no
 list of plans: the period in the title says when the plan ended.
 
@@ -26,7 +26,7 @@ list of plans: the period in the title says when the plan ended.
   category: reference
   severity: error
   message: "{plan}的规划期已于{end}年结束，本报告年度为{report_year}年，不应再作为现行依据。"
-  source: 规划期届满（domain.md §4 第2行）
+  source: 规划只在其规划期内作为现行依据
   pattern:
     - '(?:规划|纲要|方案|意见)[（(]?(?P<start>20\\d{2})年?[-－—一](?P<end>20\\d{2})年?[）)]?'
   frames: ["根据|按照|依据|贯彻落实|紧紧围绕|深入实施"]

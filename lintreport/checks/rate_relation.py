@@ -15,8 +15,8 @@ a rate shared by a list (答复率、办理反馈率均为100%).
 ## Why
 
 A rate that does not match its own counts is a plain arithmetic error, and reviewers recompute
-them (domain.md §8: "A rate stated together with its numerator and denominator should recompute
-within rounding").
+them: a rate stated together with its numerator and denominator should recompute within
+rounding.
 
 ## Example
 

@@ -19,8 +19,8 @@ One of three relations, chosen by `check`:
 
 ## Why
 
-The 督察规定 asks for 下一年度 arrangements (domain.md §1.4 item 4); a plan section naming the
-report year was copied from last year's report. A reversed period or a date after the signature
+The 督察规定 asks for 下一年度 arrangements (the fourth of its five items); a plan section naming
+the report year was copied from last year's report. A reversed period or a date after the signature
 is a typo that changes the meaning.
 
 ## Example

@@ -37,6 +37,8 @@ from .options import (
     make_check_run,
 )
 from .options import run_command as run_policy_command
+from .progress import ProgressBar, is_terminal
+from .zh_argparse import ChineseArgumentParser
 
 DEFAULT_PACKS = ["fazhi-annual", "xxgk-annual"]
 FAIL_ON = ("error", "warning", "info", "never")
@@ -59,12 +61,18 @@ def _add_pack_options(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="lintreport",
         description="检查法治政府建设年度报告等政府年度报告草稿：缺少的章节、过时的引用、编号、数字和标点问题。",
     )
-    parser.add_argument("--version", action="version", version=f"lintreport {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument(
+        "-V",
+        "--version",
+        action="version",
+        version=f"lintreport {__version__}",
+        help="显示版本号并退出",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="命令")
 
     check = sub.add_parser("check", help="检查文件或目录")
     check.add_argument(
@@ -80,10 +88,17 @@ def build_parser() -> argparse.ArgumentParser:
         "配合 --fix 时修复后的文本写到标准输出，问题报告写到标准错误",
     )
     _add_pack_options(check)
-    check.add_argument("--year", type=int, help="报告年度（覆盖从标题推断的年度）")
+    check.add_argument(
+        "--year", type=int_at_least(1), metavar="YEAR", help="报告年度（覆盖从标题推断的年度）"
+    )
     check.add_argument("--report-type", help="报告类型（覆盖推断结果）")
     check.add_argument(
         "--format", default="text", choices=sorted(FORMATS), help="输出格式（默认 text）"
+    )
+    check.add_argument(
+        "--show-all",
+        action="store_true",
+        help="文本输出显示全部问题（默认同一文件中同一规则超过 6 处时只显示前 5 处，其余计数）",
     )
     check.add_argument(
         "--select", action="append", metavar="RULES", help="只启用这些规则 id 或类别（逗号分隔）"
@@ -105,7 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--diff", action="store_true", help="只显示 --fix 将做的修改，不写文件")
     check.add_argument(
-        "--color", choices=("auto", "always", "never"), default="auto", help="彩色输出"
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="彩色输出（默认 auto：输出到终端时彩色；也遵循环境变量 NO_COLOR 和 FORCE_COLOR）",
     )
     check.add_argument(
         "-j",
@@ -113,6 +131,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=int_at_least(1),
         metavar="N",
         help="并行检查的进程数（默认：CPU 核数；1 表示不并行）；结果顺序与 N 无关",
+    )
+    check.add_argument(
+        "--no-gitignore",
+        action="store_true",
+        help="检查目录时不按 .gitignore 排除文件（默认排除 .gitignore 忽略的文件）",
     )
     check.add_argument(
         "--max-file-size",
@@ -123,10 +146,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="列出启用的规则包中的规则")
     _add_pack_options(rules)
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument(
+        "--format", choices=("text", "json"), default="text", help="输出格式（默认 text）"
+    )
 
     explain = sub.add_parser("explain", help="说明一条规则：提示、依据和示例")
-    explain.add_argument("rule", metavar="RULE")
+    explain.add_argument("rule", metavar="RULE", help="规则名（如 fazhi-not-fazhi）")
     _add_pack_options(explain)
 
     test_pack = sub.add_parser("test-pack", help="运行规则包中每条规则的示例")
@@ -142,10 +167,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _use_color(choice: str, stream: TextIO) -> bool:
+    """--color wins; then NO_COLOR (no-color.org), then FORCE_COLOR, then whether it is a tty."""
     if choice == "always":
         return True
     if choice == "never" or os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0", "false"):
+        return True
     return stream.isatty()
 
 
@@ -176,6 +204,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         keep_text=args.format == "text",
         jobs=args.jobs or default_jobs(),
         max_bytes=args.max_file_size * 1024 * 1024 if args.max_file_size else None,
+        respect_gitignore=not args.no_gitignore,
     )
     checker.jobs = options.jobs
     if "-" in args.paths or args.stdin_filename:
@@ -189,10 +218,12 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _lsp(args: argparse.Namespace) -> int:
     try:
-        from .lsp import serve  # pygls is an optional extra: lintreport[lsp]
+        from .lsp import serve  # pygls is an optional extra: pip install '.[lsp]'
     except ImportError as exc:
         raise LintreportError(
-            f"语言服务器需要 pygls（{exc.name}），请安装：pip install 'lintreport[lsp]'"
+            f"语言服务器需要可选组件 pygls（无法导入 {exc.name}）："
+            "请在安装 lintreport 的同一环境中安装，"
+            "在源码目录中运行 pip install '.[lsp]'，或直接 pip install 'pygls>=2,<3'"
         ) from None
     return serve(args.pack or ())
 
@@ -235,35 +266,52 @@ def _fix(
 ) -> int:
     """Apply (or with --diff, show) safe fixes; returns how many files change."""
     files, _ = checker.files(args.paths, options)
-    changed = applied = 0
-    for path in files:
-        if not rewritable(path.name):
-            # e.g. a .docx cannot be rewritten without losing Word formatting: say so, not silently
-            kind = path.suffix or "此类"
-            err.write(f"{path.as_posix()}: 不会自动修复 {kind} 文件，请按提示手工修改\n")
-            continue
-        settings, rules, packs = checker.fix_rules(path)  # suppressed findings are not fixed
-        try:
-            doc = load_document(
-                path,
-                path.as_posix(),
-                year=settings.year,
-                report_type=settings.report_type,
-                max_bytes=options.max_bytes,
-            )
-            result = fix_file(doc, rules, packs, write=not args.diff)
-        except InputError as exc:
-            if args.diff:
-                err.write(f"{exc.path}: {exc.message}\n")
-            continue  # the check run below reports unreadable files
-        if result.applied:
-            changed += 1
-            applied += result.applied
-            if args.diff:
-                out.write(result.diff())
-    verb = "可修复" if args.diff else "已修复"
-    err.write(f"{verb} {applied} 处，涉及 {changed} 个文件\n")
+    changed = applied = shared = left = 0
+    notes: list[str] = []  # written after the loop, not under a live progress bar
+    # --diff writes to stdout as it goes, which a bar on the same terminal would garble
+    with ProgressBar(err, enabled=is_terminal(err) and not args.diff) as bar:
+        for number, path in enumerate(files, 1):
+            bar.update(number - 1, len(files))
+            if not rewritable(path.name):
+                # a .docx cannot be rewritten without losing Word formatting: say so
+                kind = path.suffix or "此类"
+                notes.append(f"{path.as_posix()}: 不会自动修复 {kind} 文件，请按提示手工修改")
+                continue
+            settings, rules, packs = checker.fix_rules(path)  # suppressed findings are not fixed
+            try:
+                doc = load_document(
+                    path,
+                    path.as_posix(),
+                    year=settings.year,
+                    report_type=settings.report_type,
+                    max_bytes=options.max_bytes,
+                )
+                result = fix_file(doc, rules, packs, write=not args.diff)
+            except InputError as exc:
+                if args.diff:
+                    notes.append(f"{exc.path}: {exc.message}")
+                continue  # the check run below reports unreadable files
+            shared += result.counts.shared
+            left += result.counts.left
+            if result.applied:
+                changed += 1
+                applied += result.applied
+                if args.diff:
+                    out.write(result.diff())
+    err.writelines(note + "\n" for note in notes)
+    err.write(fix_summary(applied, changed, shared, left, dry_run=args.diff) + "\n")
     return changed
+
+
+def fix_summary(applied: int, changed: int, shared: int, left: int, *, dry_run: bool) -> str:
+    """Why the number of edits differs from the fixable count the check reported."""
+    verb = "可修复" if dry_run else "已修复"
+    text = f"{verb} {applied} 处，涉及 {changed} 个文件"
+    if shared:
+        text += f"；另有 {shared} 个问题与其他问题是同一处修改，一并修复"
+    if left:
+        text += f"；{left} 处未能自动修复（与其他修复重叠或跨行），请按提示手工修改"
+    return text
 
 
 def main(

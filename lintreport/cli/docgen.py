@@ -26,8 +26,9 @@ DOCS_DIR = Path(__file__).resolve().parents[2] / "docs"
 RULES_FILE = "rules.md"
 CHECKS_FILE = "checks.md"
 
-_SEVERITY = {"error": "错误（error）", "warning": "警告（warning）", "info": "提示（info）"}
-_FIX = {"safe": "可自动修复（safe，--fix 应用）", "unsafe": "给出建议（unsafe，需人工确认）"}
+_SEVERITY = {"error": "错误（`error`）", "warning": "警告（`warning`）", "info": "提示（`info`）"}
+_SEVERITY_SHORT = {"error": "错误", "warning": "警告", "info": "提示"}
+_FIX = {"safe": "可自动修复（`--fix` 应用）", "unsafe": "给出建议（需人工确认）"}
 _CATEGORY = {
     "structure": "结构",
     "reference": "引用",
@@ -78,7 +79,8 @@ def _rule_section(rule: Rule) -> list[str]:
     lines = [
         f"### `{rule.id}`",
         "",
-        f"- 类别：{rule.category.value}（{_CATEGORY[rule.category.value]}）",
+        *([f"**{rule.title}**", ""] if rule.title else []),
+        f"- 类别：{_CATEGORY[rule.category.value]}（`{rule.category.value}`）",
         f"- 严重程度：{_SEVERITY[rule.severity.value]}",
         f"- 检查类型：[`{rule.kind}`](checks.md#{rule.kind})",
         f"- 修复：{_FIX.get(rule.fix, '无')}",
@@ -128,9 +130,13 @@ def render_rules(packs: Sequence[Pack]) -> str:
             rules = [r for r in pack.rules if r.category == category]
             if not rules:
                 continue
-            lines += [f"### {_CATEGORY[category.value]}（{category.value}）", ""]
-            lines += ["| 规则 | 严重程度 | 检查类型 |", "|---|---|---|"]
-            lines += [f"| [`{r.id}`](#{r.id}) | {r.severity.value} | `{r.kind}` |" for r in rules]
+            lines += [f"### {_CATEGORY[category.value]}（`{category.value}`）", ""]
+            lines += ["| 规则 | 名称 | 严重程度 | 检查类型 |", "|---|---|---|---|"]
+            lines += [
+                f"| [`{r.id}`](#{r.id}) | {r.title or ''} "
+                f"| {_SEVERITY_SHORT[r.severity.value]} | `{r.kind}` |"
+                for r in rules
+            ]
             lines.append("")
             for rule in rules:
                 section = _rule_section(rule)

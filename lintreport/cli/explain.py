@@ -6,8 +6,10 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
+from rich.cells import cell_len
+
 from ..errors import UsageError
-from ..pack import Pack, Rule
+from ..pack import Example, Pack, Rule
 from ..pack.schema import did_you_mean
 
 _SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -29,6 +31,7 @@ def list_rules(packs: Sequence[Pack], out: TextIO, fmt: str = "text") -> int:
         data = [
             {
                 "id": r.id,
+                "title": r.title,
                 "pack": p.id,
                 "kind": r.kind,
                 "category": r.category.value,
@@ -44,11 +47,15 @@ def list_rules(packs: Sequence[Pack], out: TextIO, fmt: str = "text") -> int:
         out.write("\n")
         return 0
     width = max((len(r.id) for _, r in rows), default=10)
+    title_width = max((cell_len(r.title or "") for _, r in rows), default=0)
     for pack, rule in rows:
         state = "" if rule.enabled else "（已关闭）"
+        title = rule.title or ""
+        # Titles are Chinese: pad by terminal cells so the columns after them line up.
+        padded = title + " " * (title_width - cell_len(title))
         out.write(
-            f"{rule.id:<{width}}  {rule.category.value:<11} {rule.severity.value:<7} "
-            f"{rule.kind:<20} {pack.id}{state}\n"
+            f"{rule.id:<{width}}  {padded}  {rule.category.value:<11} "
+            f"{_SEVERITY[rule.severity.value]}  {pack.id}{state}\n"
         )
     out.write(f"共 {len(rows)} 条规则\n")
     return 0
@@ -73,10 +80,26 @@ def scope_text(rule: Rule, pack: Pack) -> str:
     return kind + years + unknown
 
 
+def _example(example: Example, mark: str, default_year: int | None) -> list[str]:
+    """One example, with the report year it assumes and its note: a year-dependent pair of
+    examples would otherwise read as a contradiction."""
+    text = example.text.rstrip("\n").replace("\n", "\n    ")
+    fixed = f"  →  {example.fixed.rstrip()}" if example.fixed else ""
+    lines = [f"  {mark} {text}{fixed}"]
+    year = example.year or default_year
+    facts = [f"报告年度 {year}"] if year is not None else []
+    if example.note:
+        facts.append(" ".join(example.note.split()))
+    if facts:
+        lines.append(f"    （{'；'.join(facts)}）")
+    return lines
+
+
 def explain_rule(packs: Sequence[Pack], rule_id: str, out: TextIO) -> int:
     pack, rule = find_rule(packs, rule_id)
+    heading = f"{rule.id}  {rule.title}" if rule.title else rule.id
     lines = [
-        f"{rule.id}  （{rule.category.value} / {_SEVERITY[rule.severity.value]}）",
+        f"{heading}  （{rule.category.value} / {_SEVERITY[rule.severity.value]}）",
         "",
         f"问题：{rule.message}",
     ]
@@ -101,8 +124,10 @@ def explain_rule(packs: Sequence[Pack], rule_id: str, out: TextIO) -> int:
         if extra:
             lines += ["", *extra]
     lines += ["", "错误示例："]
-    lines += [f"  ✗ {ex.text}" + (f"  →  {ex.fixed}" if ex.fixed else "") for ex in rule.bad]
+    # Years are shown when they matter, i.e. when some example sets its own.
+    year = pack.example_year if any(ex.year is not None for ex in (*rule.bad, *rule.good)) else None
+    lines += [line for ex in rule.bad for line in _example(ex, "✗", year)]
     lines += ["正确示例："]
-    lines += [f"  ✓ {ex.text}" for ex in rule.good]
+    lines += [line for ex in rule.good for line in _example(ex, "✓", year)]
     out.write("\n".join(lines) + "\n")
     return 0

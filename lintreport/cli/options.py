@@ -27,6 +27,8 @@ from ..policy.ignorefile import IGNORE_FILE, append_ignore_entries, ignore_entry
 from ..policy.settings import Overrides, Resolver, Settings
 from ..policy.suppression import UNUSED_ID, UNUSED_RULE
 from ..run.runner import RunOptions
+from ..run.walk import skipped_note
+from .progress import ProgressBar, is_terminal
 
 COMMANDS = ("init", "config")
 
@@ -84,11 +86,17 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init = sub.add_parser("init", help="在当前目录（或 DIR）写入带注释的 .lintreport.yaml")
-    init.add_argument("directory", nargs="?", default=".", metavar="DIR")
+    init.add_argument(
+        "directory", nargs="?", default=".", metavar="DIR", help="写入的目录（默认当前目录）"
+    )
     config = sub.add_parser("config", help="显示对 PATH 生效的配置及每项设置的来源")
-    config.add_argument("path", nargs="?", default=".", metavar="PATH")
+    config.add_argument(
+        "path", nargs="?", default=".", metavar="PATH", help="文件或目录（默认当前目录）"
+    )
     _add_config_options(config)
-    config.add_argument("--format", choices=("text", "json"), default="text")
+    config.add_argument(
+        "--format", choices=("text", "json"), default="text", help="输出格式（默认 text）"
+    )
 
 
 def _split(values: Sequence[str] | None) -> tuple[str, ...]:
@@ -146,7 +154,10 @@ def check_paths(
     options = dataclasses.replace(options, keep_text=checker.keep_text)
     streaming = args.format == "jsonl" and not args.write_baseline and not args.add_ignores
     on_file = (lambda vs: write_violations(vs, out)) if streaming else None
-    result = checker.run(args.paths, options, on_file=on_file)
+    # jsonl writes to stdout as it goes, which a bar on the same terminal would garble
+    enabled = is_terminal(err) and not (streaming and is_terminal(out))
+    with ProgressBar(err, enabled=enabled, color=color) as bar:
+        result = checker.run(args.paths, options, on_file=on_file, on_progress=bar.update)
     return finish(args, checker, result, out, err, rendered=streaming, color=color)
 
 
@@ -172,7 +183,14 @@ def finish(
     if not trait(args.format, "needs_text") and args.format != "text":
         result = dataclasses.replace(result, texts={})
     if not rendered:
-        render(args.format, result, out, color=color, rules=checker.rule_infos())
+        render(
+            args.format,
+            result,
+            out,
+            color=color,
+            rules=checker.rule_infos(),
+            show_all=getattr(args, "show_all", False),
+        )
     if not trait(args.format, "carries_errors"):
         for e in result.errors:
             err.write(f"{e.path}: 无法检查：{e.message}\n")
@@ -185,6 +203,9 @@ def finish(
         notes.append(f"{checker.baselined} 个问题已在基线中")
     if notes and args.format == "text":
         out.write("（" + "；".join(notes) + "）\n")
+    skipped = skipped_note(checker.skipped_types)
+    if skipped:
+        err.write(f"lintreport: {skipped}\n")
     run = checker.resolver.run_settings()
     return exit_code(result, run.fail_on or "error", run.max_warnings, args.exit_zero)
 
@@ -217,7 +238,7 @@ def explain_builtin(rule_id: str, out: TextIO) -> bool:
         return False
     r = UNUSED_RULE
     out.write(
-        f"{r.id}  （{r.category.value} / 警告）\n\n"
+        f"{r.id}  {r.title}  （{r.category.value} / 警告）\n\n"
         f"问题：{r.message}\n原因：{r.description}\n依据：{r.source}\n"
         "来源：lintreport 内置（抑制指令与 .lintreport-ignore.yaml，见 docs/configuration.md）\n"
         "关闭：ignore: [unused-suppression]\n"

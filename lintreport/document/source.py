@@ -1,7 +1,9 @@
 """Turn the bytes of a file into text, remembering what is needed to write it back unchanged.
 
-Drafts arrive as UTF-8, UTF-8 with a BOM (Notepad), or GB18030/GBK (Chinese Windows). Anything
-else, binary files and empty files are an `InputError` with a one-line Chinese message.
+Drafts arrive as UTF-8, UTF-8 with a BOM (Notepad), GB18030/GBK (Chinese Windows), or UTF-16
+with a BOM (what Notepad and Word call "Unicode"). Anything else, binary files and empty files
+are an `InputError` with a one-line Chinese message. A file is written back by `--fix` in the
+encoding it came in, BOM included.
 Line endings are normalised to "\\n" in `Source.text` so that columns never count "\\r"; the
 original ending of every line is kept so that `--fix` writes CRLF files back as CRLF.
 """
@@ -29,6 +31,12 @@ _NEWLINE = re.compile(r"(\r\n|\r|\n)")
 # C0 control characters other than \t \n \v \f \r: never in a text file, always in binary.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
+_BOMS = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+}
+
 _BINARY_MAGIC = {
     b"PK\x03\x04": "ZIP/Office 文件",
     b"%PDF": "PDF 文件",
@@ -46,7 +54,7 @@ class Source:
 
     path: str
     text: str
-    encoding: str  # "utf-8" or "gb18030"
+    encoding: str  # "utf-8", "gb18030", "utf-16-le" or "utf-16-be"
     bom: bool
     line_endings: tuple[str, ...]  # one per line of `text`: "\n", "\r\n", "\r" or "" (last line)
     # Line number -> heading level declared by the file's own markup rather than its text (Word
@@ -68,7 +76,7 @@ class Source:
             endings = tuple([dominant] * (len(lines) - 1) + [self.line_endings[-1]])
         raw = "".join(line + ending for line, ending in zip(lines, endings, strict=True))
         data = raw.encode(self.encoding)
-        return (codecs.BOM_UTF8 + data) if self.bom else data
+        return (_BOMS[self.encoding] + data) if self.bom else data
 
 
 def _split_endings(text: str) -> tuple[str, tuple[str, ...]]:
@@ -85,6 +93,22 @@ def _looks_binary(text: str) -> bool:
     return _CONTROL.search(text, 0, 65536) is not None
 
 
+def _decode_8bit(body: bytes, bom: bool, path: str) -> tuple[str, str]:
+    try:
+        return body.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        if bom:
+            raise InputError(
+                path, f"UTF-8 编码无效（第 {exc.start} 字节附近），文件可能已损坏"
+            ) from None
+        try:
+            return body.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            raise InputError(
+                path, "无法识别的文本编码（既不是 UTF-8 也不是 GB18030/GBK），请另存为 UTF-8"
+            ) from None
+
+
 def decode_bytes(data: bytes, path: str) -> Source:
     """Decode `data` or raise InputError with a one-line message naming `path`."""
     if not data.strip(b" \t\r\n\f\v") or data in (codecs.BOM_UTF8,):
@@ -94,27 +118,20 @@ def decode_bytes(data: bytes, path: str) -> Source:
             raise InputError(
                 path, f"不是文本文件（看起来是{what}），请另存为 .txt、.md 或使用 .docx"
             )
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError(path, "不支持的编码 UTF-16，请另存为 UTF-8 或 GB18030")
-    if b"\x00" in data:
+    utf16 = next((e for e in ("utf-16-le", "utf-16-be") if data.startswith(_BOMS[e])), None)
+    if b"\x00" in data and utf16 is None:
         raise InputError(path, "不是文本文件（含有 NUL 字节）")
-    bom = data.startswith(codecs.BOM_UTF8)
-    body = data[len(codecs.BOM_UTF8) :] if bom else data
-    try:
-        text = body.decode("utf-8")
-        encoding = "utf-8"
-    except UnicodeDecodeError as exc:
-        if bom:
-            raise InputError(
-                path, f"UTF-8 编码无效（第 {exc.start} 字节附近），文件可能已损坏"
-            ) from None
+    bom = utf16 is not None or data.startswith(codecs.BOM_UTF8)
+    body = data[len(_BOMS[utf16 or "utf-8"]) :] if bom else data
+    if utf16 is not None:
         try:
-            text = body.decode("gb18030")
-            encoding = "gb18030"
-        except UnicodeDecodeError:
+            text, encoding = body.decode(utf16), utf16
+        except UnicodeDecodeError as exc:
             raise InputError(
-                path, "无法识别的文本编码（既不是 UTF-8 也不是 GB18030/GBK），请另存为 UTF-8"
+                path, f"UTF-16 编码无效（第 {exc.start} 字节附近），文件可能已损坏"
             ) from None
+    else:
+        text, encoding = _decode_8bit(body, bom, path)
     if _looks_binary(text):
         raise InputError(path, "不是文本文件（含有控制字符），请另存为纯文本")
     if not text.strip():

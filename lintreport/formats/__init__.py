@@ -7,6 +7,7 @@ Formatter attributes beyond `name` and `render` (all optional, default False):
   (e.g. `--statistics`) must go to stderr.
 - `describes_rules`: `render` takes `rules=` (descriptors of the active rules).
 - `needs_text`: the formatter reads `RunResult.texts` (the checked text of each document).
+- `groups_repeats`: `render` takes `show_all=` (otherwise it counts a rule's repeats in a file).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ FORMATS: Mapping[str, Formatter] = MappingProxyType({f.name: f for f in _FORMATT
 
 # The human formats print everything to the one stream; json is one document that carries errors.
 _TRAITS = {
-    "text": {"carries_errors": True},
+    "text": {"carries_errors": True, "groups_repeats": True},
     "json": {"carries_errors": True, "machine": True},
 }
 
@@ -57,11 +58,14 @@ def render(
     *,
     color: bool,
     rules: Sequence[RuleInfo] = (),
+    show_all: bool = False,
 ) -> None:
     """Render `result` in format `name`, passing rule descriptors to formats that use them."""
     formatter = FORMATS[name]
     if trait(name, "describes_rules"):
         formatter.render(result, stream, color=color, rules=rules)  # type: ignore[call-arg]
+    elif trait(name, "groups_repeats"):
+        formatter.render(result, stream, color=color, show_all=show_all)  # type: ignore[call-arg]
     else:
         formatter.render(result, stream, color=color)
 

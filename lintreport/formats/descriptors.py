@@ -28,6 +28,7 @@ class RuleInfo:
     source: str | None = None
     link: str | None = None
     fix: str = "none"  # none | safe | unsafe
+    title: str | None = None  # short Chinese name
 
 
 def rule_infos(rules: Iterable[Rule]) -> tuple[RuleInfo, ...]:
@@ -45,6 +46,7 @@ def rule_infos(rules: Iterable[Rule]) -> tuple[RuleInfo, ...]:
                 source=r.source,
                 link=r.link,
                 fix=r.fix,
+                title=r.title,
             ),
         )
     return tuple(seen.values())

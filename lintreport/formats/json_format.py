@@ -1,4 +1,5 @@
-"""The JSON contract of DESIGN.md §2, version 1: stable key order, UTF-8, no ASCII escapes."""
+"""The JSON contract (README, “JSON output”), version 1: stable key order, UTF-8, no ASCII
+escapes."""
 
 from __future__ import annotations
 

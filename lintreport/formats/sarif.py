@@ -20,11 +20,11 @@ from urllib.parse import quote
 
 from ..fingerprint import fingerprint
 from ..model import RunResult, Severity, Violation
-from ..version import __version__
+from ..version import REPOSITORY_URL, __version__
 from .descriptors import RuleInfo
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/lintreport/lintreport"
+INFORMATION_URI = REPOSITORY_URL
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -41,8 +41,9 @@ def _text(value: str | None, fallback: str) -> dict[str, str]:
 
 
 def rule_descriptor(info: RuleInfo) -> dict[str, Any]:
-    short = (info.description or info.message).strip().split("\n")[0]
     full = (info.description or info.message).strip()
+    # The short Chinese title is what viewers list; without one, the first line of the text.
+    short = info.title or full.split("\n")[0]
     help_lines = [full]
     if info.source:
         help_lines.append(f"依据：{info.source}")
@@ -55,7 +56,7 @@ def rule_descriptor(info: RuleInfo) -> dict[str, Any]:
     help_md = "\n\n".join(md_parts)
     out: dict[str, Any] = {
         "id": info.id,
-        "name": info.id,
+        "name": info.title or info.id,
         "shortDescription": _text(short, info.id),
         "fullDescription": _text(full, info.id),
         "help": {"text": "\n".join(help_lines), "markdown": help_md},

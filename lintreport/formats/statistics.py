@@ -12,6 +12,8 @@ from typing import TextIO
 
 from ..model import Category, Severity, Violation
 
+_LABEL = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+
 
 @dataclass(frozen=True, slots=True)
 class RuleCount:
@@ -20,6 +22,9 @@ class RuleCount:
     severity: Severity  # the most severe level the rule was reported at
     count: int
     fixable: int
+    # findings per level, most severe first: a rule's severity can differ per finding
+    # (configuration per file, a condition, a kind that grades its findings)
+    by_severity: tuple[tuple[Severity, int], ...] = ()
 
 
 def rule_counts(violations: tuple[Violation, ...] | list[Violation]) -> list[RuleCount]:
@@ -27,8 +32,10 @@ def rule_counts(violations: tuple[Violation, ...] | list[Violation]) -> list[Rul
     counts: Counter[str] = Counter()
     fixable: Counter[str] = Counter()
     meta: dict[str, tuple[Category, Severity]] = {}
+    levels: dict[str, Counter[Severity]] = {}
     for v in violations:
         counts[v.rule] += 1
+        levels.setdefault(v.rule, Counter())[v.severity] += 1
         if v.fix is not None:
             fixable[v.rule] += 1
         category, severity = meta.get(v.rule, (v.category, v.severity))
@@ -36,7 +43,14 @@ def rule_counts(violations: tuple[Violation, ...] | list[Violation]) -> list[Rul
             severity = v.severity
         meta[v.rule] = (category, severity)
     return [
-        RuleCount(rule, meta[rule][0], meta[rule][1], n, fixable[rule])
+        RuleCount(
+            rule,
+            meta[rule][0],
+            meta[rule][1],
+            n,
+            fixable[rule],
+            tuple((s, levels[rule][s]) for s in Severity if levels[rule][s]),
+        )
         for rule, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
 
@@ -49,8 +63,9 @@ def write_statistics(violations: tuple[Violation, ...] | list[Violation], stream
     width = max(len(r.rule) for r in rows)
     stream.write("统计（按规则）：\n")
     for r in rows:
+        levels = "、".join(f"{_LABEL[s]} {n}" for s, n in r.by_severity)
         fix = f"  可修复 {r.fixable}" if r.fixable else ""
-        row = f"{r.count:>6}  {r.rule:<{width}}  {r.category.value:<11}  {r.severity.value:<7}{fix}"
+        row = f"{r.count:>6}  {r.rule:<{width}}  {r.category.value:<11}  {levels}{fix}"
         stream.write(row.rstrip() + "\n")
     total = sum(r.count for r in rows)
     stream.write(f"{total:>6}  合计（{len(rows)} 条规则）\n")

@@ -3,7 +3,8 @@
 Report lines are often a thousand characters long, so only a window around the span is quoted.
 CJK characters take two terminal cells; the underline is placed by cell width (rich.cells) so it
 sits under the right characters. When one rule fires many times in one file (a report written
-entirely in half-width punctuation), the first few are shown and the rest are counted.
+entirely in half-width punctuation), the first few are shown and the rest are counted, unless
+`--show-all` asks for every one; the note that counts them names that switch.
 """
 
 from __future__ import annotations
@@ -46,7 +47,9 @@ def excerpt(line_text: str, column: int, end_column: int | None) -> tuple[str, i
 class TextFormatter:
     name: str = "text"
 
-    def render(self, result: RunResult, stream: TextIO, *, color: bool) -> None:
+    def render(
+        self, result: RunResult, stream: TextIO, *, color: bool, show_all: bool = False
+    ) -> None:
         console = Console(
             file=stream,
             force_terminal=color,
@@ -66,7 +69,11 @@ class TextFormatter:
             shown: Counter[str] = Counter()
             hidden: dict[str, list[Violation]] = defaultdict(list)
             for v in items:
-                if counts[v.rule] > GROUP_AFTER + 1 and shown[v.rule] >= GROUP_AFTER:
+                if (
+                    not show_all
+                    and counts[v.rule] > GROUP_AFTER + 1
+                    and shown[v.rule] >= GROUP_AFTER
+                ):
                     hidden[v.rule].append(v)
                     continue
                 shown[v.rule] += 1
@@ -78,7 +85,7 @@ class TextFormatter:
                     f"{path}: 规则 [{rule}] 另有 {len(rest)} 处同类问题（{where}{more}），",
                     style="dim",
                 )
-                hint = "可用 --format json 查看全部"
+                hint = "加 --show-all 可全部显示"
                 if any(v.fix is not None for v in rest):
                     hint += "，或用 --fix 一并修复"
                 note.append(hint, style="dim")

@@ -305,7 +305,7 @@ class _Loader:
                         f"{key}“{raw}”无效，可选：{'、'.join(allowed)}"
                         + did_you_mean(str(raw), allowed),
                     )
-        for key in ("message", "source", "description", "link"):
+        for key in ("message", "source", "title", "description", "link"):
             if key in values:
                 raw = values[key].value
                 if isinstance(raw, list) and key == "source":
@@ -316,6 +316,9 @@ class _Loader:
                     common[key] = _unfold_cjk(raw) if isinstance(raw, str) else raw
         if isinstance(common.get("message"), str) and not _HAN.search(common["message"]):
             v.issue(values["message"], "message 应使用中文（面向用户的提示一律中文）")
+        title = common.get("title")
+        if isinstance(title, str) and (not _HAN.search(title) or "\n" in title.strip()):
+            v.issue(values["title"], "title 应为一行中文短标题")
         fix = values["fix"].value if "fix" in values else "none"
         if fix not in ("none", "safe", "unsafe"):
             v.issue(
@@ -401,6 +404,7 @@ class _Loader:
             severity=common["severity"],
             message=common["message"],
             source=common["source"],
+            title=common["title"].strip() if common.get("title") else None,
             description=common.get("description"),
             link=common.get("link"),
             fix=fix,

@@ -16,6 +16,7 @@ COMMON_KEYS = (
     "category",
     "severity",
     "message",
+    "title",
     "description",
     "source",
     "link",
@@ -61,6 +62,7 @@ class Rule:
     severity: Severity
     message: str
     source: str
+    title: str | None  # a short Chinese name (rules list, SARIF name); optional in the schema
     description: str | None
     link: str | None
     fix: FixPolicy

@@ -11,6 +11,7 @@ RunResult. Every step here is a small function of (settings, violations, text).
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,6 +72,7 @@ class CheckRun:
     rules_seen: dict[str, RuleInfo] = field(default_factory=dict)
     suppressed: int = 0
     baselined: int = 0
+    skipped_types: Counter[str] = field(default_factory=Counter)  # ".doc" → files passed over
 
     # -- rules -------------------------------------------------------------------------------
 
@@ -221,7 +223,8 @@ class CheckRun:
         self, paths: Sequence[str], options: RunOptions
     ) -> tuple[list[Path], list[FileError]]:
         """Files to check: directories expanded, then include/exclude of each file's config."""
-        files, errors = collect_paths(paths, options)
+        self.skipped_types.clear()  # counted afresh: --fix walks the paths before the check run
+        files, errors = collect_paths(paths, options, self.skipped_types)
         explicit = {Path(p) for p in paths if not Path(p).is_dir()}
         kept: list[Path] = []
         for f in files:
@@ -311,9 +314,12 @@ class CheckRun:
         paths: Sequence[str],
         options: RunOptions,
         on_file: Callable[[list[Violation]], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
     ) -> RunResult:
-        """Lint `paths`; `on_file` receives each file's final violations as soon as it is done."""
+        """Lint `paths`; `on_file` receives each file's final violations as soon as it is done,
+        `on_progress` (files done, files in all) is called after each file."""
         files, errors = self.files(paths, options)
+        done = 0
         groups: dict[tuple[object, ...], tuple[Settings, list[Path]]] = {}
         for f in files:
             s = self.resolver.settings_for(f)
@@ -334,6 +340,9 @@ class CheckRun:
                 kept = self.apply_policy(path, display, outcome.text, outcome.violations, s)
                 if on_file is not None:
                     on_file(kept)
+                done += 1
+                if on_progress is not None:
+                    on_progress(done, len(files))
                 violations.extend(kept)
                 errors.extend(outcome.errors)
                 if outcome.text is not None and self.keep_text:

@@ -38,6 +38,7 @@ UNUSED_RULE = RuleInfo(
         "问题可能已经改正或文字已经改动，请删除这条抑制，以免日后掩盖新问题。"
     ),
     source="lintreport 工具规则（参照 ruff 的 unused-noqa 检查），无规范依据",
+    title="未起作用的忽略",
 )
 COMMENT_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 _DIRECTIVE = re.compile(

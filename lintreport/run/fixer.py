@@ -67,24 +67,56 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+@dataclass(frozen=True)
+class FixCounts:
+    """What a fix run did, so the summary can explain why edits and findings differ."""
+
+    applied: int  # edits made, over all passes
+    fixable: int  # findings with a safe fix before fixing
+    shared: int  # of those, findings whose edit is the same as another finding's
+    left: int  # findings with a safe fix still there afterwards (conflicting edits)
+
+
+def _safe_edits(violations: Iterable[Violation]) -> list[tuple[int, int, str]]:
+    return [
+        (v.start, v.end, v.fix.replacement) for v in violations if v.fix is not None and v.fix.safe
+    ]
+
+
 def fix_text(
     doc: Document, rules: Sequence[Rule], packs: Sequence[Pack], max_passes: int = 10
-) -> tuple[str, int]:
+) -> tuple[str, FixCounts]:
     """Apply safe fixes to `doc` until none is left (overlaps are picked up by later passes)."""
     text = doc.text
     total = 0
-    for _ in range(max_passes):
+    fixable = shared = left = 0
+    for number in range(max_passes):
         current = Document(
             dataclasses.replace(doc.source, text=text),
             year=doc.year_override,
             report_type=doc.type_override,
         )
         violations, _ = lint_document(current, rules, packs)
+        edits = _safe_edits(violations)
+        if number == 0:
+            fixable, shared = len(edits), len(edits) - len(set(edits))
         text, applied = apply_fixes(text, violations)
+        left = len(edits)
         if applied == 0:
             break
         total += applied
-    return text, total
+    else:
+        violations, _ = lint_document(
+            Document(
+                dataclasses.replace(doc.source, text=text),
+                year=doc.year_override,
+                report_type=doc.type_override,
+            ),
+            rules,
+            packs,
+        )
+        left = len(_safe_edits(violations))
+    return text, FixCounts(total, fixable, shared, left)
 
 
 @dataclass(frozen=True)
@@ -94,7 +126,11 @@ class FileFix:
     path: str
     before: str
     after: str
-    applied: int
+    counts: FixCounts
+
+    @property
+    def applied(self) -> int:
+        return self.counts.applied
 
     def diff(self) -> str:
         return "".join(
@@ -111,8 +147,8 @@ def fix_file(
     doc: Document, rules: Sequence[Rule], packs: Sequence[Pack], *, write: bool
 ) -> FileFix:
     """Fix one document; with `write`, replace the file atomically in its own encoding."""
-    after, applied = fix_text(doc, rules, packs)
-    if write and applied and after != doc.text:
+    after, counts = fix_text(doc, rules, packs)
+    if write and counts.applied and after != doc.text:
         data = doc.source.encode(after)
         # NOTE: decoding the bytes we are about to write must give back the fixed text; if the
         # encoding cannot represent a replacement, refuse rather than damage the file.
@@ -128,4 +164,4 @@ def fix_file(
                 doc.path, f"修复后的文本无法用原编码 {doc.source.encoding} 保存，未修改文件"
             )
         write_atomic(Path(doc.path), data)
-    return FileFix(doc.path, doc.text, after, applied)
+    return FileFix(doc.path, doc.text, after, counts)

@@ -7,7 +7,7 @@ failing rule so the others still run.
 
 from __future__ import annotations
 
-import os
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +21,7 @@ from ..messages import render_finding
 from ..model import Category, DocumentInfo, FileError, Fix, RunResult, Violation
 from ..pack import Pack, Rule
 from ..pack.schema import did_you_mean
+from .walk import walk_directory
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class RunOptions:
     keep_text: bool = True  # keep each document's text in the result, for the text formatter
     jobs: int = 1  # worker processes for several files (parallel.py); 1 lints in this process
     max_bytes: int | None = None  # largest file read; None: the format's default (source.py)
+    respect_gitignore: bool = True  # directory walks leave out what .gitignore ignores
 
 
 def _matches(rule: Rule, selector: str) -> int:
@@ -258,27 +260,29 @@ def _broken_link(path: Path) -> bool:
     return path.is_symlink() and not path.exists()
 
 
-def collect_paths(paths: Sequence[str], options: RunOptions) -> tuple[list[Path], list[FileError]]:
-    """Expand directories (recursively, by extension, sorted); missing paths become errors."""
+def collect_paths(
+    paths: Sequence[str], options: RunOptions, skipped: Counter[str] | None = None
+) -> tuple[list[Path], list[FileError]]:
+    """Expand directories (recursively, by extension, sorted, minus what .gitignore ignores);
+    missing paths become errors; documents of an unreadable type are counted in `skipped`."""
     files: list[Path] = []
     errors: list[FileError] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = []
-            for dirpath, dirnames, filenames in os.walk(p):
-                dirnames[:] = sorted(
-                    d for d in dirnames if d not in options.exclude_dirs and not d.startswith(".")
-                )
-                for name in sorted(filenames):
-                    if name.lower().endswith(options.extensions) and not name.startswith(
-                        (".", "~$")
-                    ):
-                        found.append(Path(dirpath) / name)
-            if not found:
+            found = walk_directory(
+                p,
+                options.extensions,
+                options.exclude_dirs,
+                respect_gitignore=options.respect_gitignore,
+            )
+            if skipped is not None:
+                skipped.update(found.skipped_types)
+            if not found.files:
                 exts = "、".join(options.extensions)
-                errors.append(FileError(display_path(p), f"目录中没有可检查的文件（{exts}）"))
-            for f in sorted(found):
+                why = f"；{found.ignored} 个被 .gitignore 忽略" if found.ignored else ""
+                errors.append(FileError(display_path(p), f"目录中没有可检查的文件（{exts}）{why}"))
+            for f in found.files:
                 if _broken_link(f):
                     errors.append(FileError(display_path(f), _BROKEN_LINK))
                 else:

@@ -1,8 +1,8 @@
 """Parse citations in running text: 《title》 spans, 发文字号, and title-number pairs.
 
 A citation in a 公文 is the title in book-title marks followed by its document number in round
-brackets: 《云南省人民政府办公厅关于…的实施意见》（云政办发〔2019〕67号） (GB/T 9704-2012 §7.2.5;
-see domain.md §5.2). Real drafts use every bracket kind around the year and half-width round
+brackets: 《云南省人民政府办公厅关于…的实施意见》（云政办发〔2019〕67号） (GB/T 9704-2012
+§7.2.5). Real drafts use every bracket kind around the year and half-width round
 brackets around the number, so parsing is lenient and comparison works on normalised forms.
 This module is grammar, not policy: rules decide what to report.
 """
