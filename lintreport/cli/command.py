@@ -37,6 +37,7 @@ from .options import (
     make_check_run,
 )
 from .options import run_command as run_policy_command
+from .output import atomic_output, check_output_path
 from .progress import ProgressBar, is_terminal
 from .zh_argparse import ChineseArgumentParser
 
@@ -94,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--report-type", help="报告类型（覆盖推断结果）")
     check.add_argument(
         "--format", default="text", choices=sorted(FORMATS), help="输出格式（默认 text）"
+    )
+    check.add_argument(
+        "-o",
+        "--output-file",
+        metavar="FILE",
+        help="把检查结果写入此文件而不是标准输出（任何 --format；写完才替换，不会留下残缺文件）",
     )
     check.add_argument(
         "--show-all",
@@ -195,6 +202,19 @@ def _print_pack_error(exc: PackError, stream: TextIO) -> None:
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if not args.output_file or args.output_file == "-":
+        return _check_to(args, out, err, raw=out)
+    if args.write_baseline or args.add_ignores:
+        raise UsageError("-o/--output-file 不能与 --write-baseline、--add-ignores 同时使用")
+    target = check_output_path(args.output_file, args.paths)
+    with atomic_output(target, args.output_file) as sink:
+        code = _check_to(args, sink, err, raw=out)
+    err.write(f"检查结果已写入 {args.output_file}\n")
+    return code
+
+
+def _check_to(args: argparse.Namespace, out: TextIO, err: TextIO, *, raw: TextIO) -> int:
+    """Run `check`; the report goes to `out`, a fixed standard input's text to `raw`."""
     checker = make_check_run(args)  # configuration per file, suppression, baseline
     options = RunOptions(
         year=args.year,
@@ -208,7 +228,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     checker.jobs = options.jobs
     if "-" in args.paths or args.stdin_filename:
-        return _check_stdin(args, checker, options, out, err)
+        return _check_stdin(args, checker, options, out, err, raw=raw)
     if args.fix or args.diff:
         changed = _fix(args, checker, options, out, err)
         if args.diff:
@@ -229,7 +249,13 @@ def _lsp(args: argparse.Namespace) -> int:
 
 
 def _check_stdin(
-    args: argparse.Namespace, checker: CheckRun, options: RunOptions, out: TextIO, err: TextIO
+    args: argparse.Namespace,
+    checker: CheckRun,
+    options: RunOptions,
+    out: TextIO,
+    err: TextIO,
+    *,
+    raw: TextIO,
 ) -> int:
     """`check -`: lint stdin; with --fix the fixed text goes to stdout and the report to stderr."""
     if args.paths != ["-"]:
@@ -249,14 +275,15 @@ def _check_stdin(
         return 1 if done.diff else 0
     report = out
     if done.output is not None:
-        out.flush()
-        buffer = getattr(out, "buffer", None)
+        raw.flush()
+        buffer = getattr(raw, "buffer", None)
         if buffer is not None:
             buffer.write(done.output)
             buffer.flush()
         else:
-            out.write(done.output.decode(done.result.documents[0].encoding or "utf-8"))
-        report = err
+            raw.write(done.output.decode(done.result.documents[0].encoding or "utf-8"))
+        if out is raw:  # without -o the report makes way for the fixed text
+            report = err
     result = checker.finish_single(done.result, name)
     return finish(args, checker, result, report, err, color=_use_color(args.color, report))
 
