@@ -29,6 +29,7 @@ from ..policy.suppression import UNUSED_ID, UNUSED_RULE
 from ..run.runner import RunOptions
 from ..run.walk import skipped_note
 from .progress import ProgressBar, is_terminal
+from .report_context import report_type_names, rule_descriptors
 
 COMMANDS = ("init", "config")
 
@@ -188,8 +189,9 @@ def finish(
             result,
             out,
             color=color,
-            rules=checker.rule_infos(),
+            rules=rule_descriptors(args.format, checker),
             show_all=getattr(args, "show_all", False),
+            report_types=report_type_names(checker),
         )
     if not trait(args.format, "carries_errors"):
         for e in result.errors:

@@ -8,6 +8,9 @@ Formatter attributes beyond `name` and `render` (all optional, default False):
 - `describes_rules`: `render` takes `rules=` (descriptors of the active rules).
 - `needs_text`: the formatter reads `RunResult.texts` (the checked text of each document).
 - `groups_repeats`: `render` takes `show_all=` (otherwise it counts a rule's repeats in a file).
+- `explains_rules`: the rule descriptors passed to `render` carry `explanation` (the
+  `lintreport explain` text).
+- `names_report_types`: `render` takes `report_types=` (report type id -> its pack's name).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from types import MappingProxyType
 from typing import Protocol, TextIO
 
 from ..model import RunResult
-from . import gcc, github, json_format, jsonl, sarif, text
+from . import gcc, github, html, json_format, jsonl, sarif, text
 from .descriptors import RuleInfo, rule_infos
 
 
@@ -34,6 +37,7 @@ _FORMATTERS: tuple[Formatter, ...] = (
     sarif.FORMATTER,
     github.FORMATTER,
     gcc.FORMATTER,
+    html.FORMATTER,
 )
 
 FORMATS: Mapping[str, Formatter] = MappingProxyType({f.name: f for f in _FORMATTERS})
@@ -59,15 +63,18 @@ def render(
     color: bool,
     rules: Sequence[RuleInfo] = (),
     show_all: bool = False,
+    report_types: Mapping[str, str] | None = None,
 ) -> None:
     """Render `result` in format `name`, passing rule descriptors to formats that use them."""
     formatter = FORMATS[name]
+    extra: dict[str, object] = {}
     if trait(name, "describes_rules"):
-        formatter.render(result, stream, color=color, rules=rules)  # type: ignore[call-arg]
-    elif trait(name, "groups_repeats"):
-        formatter.render(result, stream, color=color, show_all=show_all)  # type: ignore[call-arg]
-    else:
-        formatter.render(result, stream, color=color)
+        extra["rules"] = rules
+    if trait(name, "groups_repeats"):
+        extra["show_all"] = show_all
+    if trait(name, "names_report_types"):
+        extra["report_types"] = report_types or {}
+    formatter.render(result, stream, color=color, **extra)  # type: ignore[call-arg]
 
 
 __all__ = ["FORMATS", "Formatter", "RuleInfo", "render", "rule_infos", "trait"]

@@ -29,6 +29,9 @@ class RuleInfo:
     link: str | None = None
     fix: str = "none"  # none | safe | unsafe
     title: str | None = None  # short Chinese name
+    # What `lintreport explain` prints for the rule; the CLI fills it in for formats that show
+    # it (html), since building it needs the command layer.
+    explanation: str | None = None
 
 
 def rule_infos(rules: Iterable[Rule]) -> tuple[RuleInfo, ...]:

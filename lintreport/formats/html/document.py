@@ -1,0 +1,166 @@
+"""One section per document: its full text with the findings marked, and the list beside it.
+
+The text is laid out as blocks, each a range of the document text drawn by one element: today
+every line is a block (`<div class="l" data-n="7">`). Tables, once the document model carries
+them, become blocks too — one per cell, drawn inside `<table>` markup — and `marks.highlight_blocks`
+already closes and reopens a finding at every block boundary, so a finding in a cell is marked in
+that cell without any change to the marking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ...model import DocumentInfo, FileError, Violation
+from ..descriptors import RuleInfo
+from .labels import CATEGORY_LABEL, SEVERITY_CODE, SEVERITY_LABEL, UNKNOWN_YEAR, esc
+from .marks import Span, highlight_blocks
+from .overview import FileCounts, type_label
+
+
+def line_blocks(text: str) -> list[tuple[int, int]]:
+    """Each line of `text` as a `[start, end)` range, the newline excluded."""
+    blocks = []
+    start = 0
+    for line in text.split("\n"):
+        blocks.append((start, start + len(line)))
+        start += len(line) + 1
+    return blocks
+
+
+def text_html(text: str, findings: Sequence[tuple[int, Violation]]) -> str:
+    """The document text, one `div` per line, with a mark per finding."""
+    spans = [
+        Span(index, min(v.start, len(text)), min(max(v.end, v.start), len(text)), _sev(v))
+        for index, v in findings
+    ]
+    blocks = line_blocks(text)
+    lines = highlight_blocks(text, blocks, spans)
+    return "".join(
+        f'<div class="l" data-n="{number}">{html}</div>'
+        for number, html in enumerate(lines, start=1)
+    )
+
+
+def _sev(v: Violation) -> str:
+    return f"s-{SEVERITY_CODE[v.severity]}"
+
+
+def finding_item(index: int, v: Violation, *, marked: bool, with_path: bool = False) -> str:
+    """One entry of a findings list; its link jumps to the mark (the script also scrolls)."""
+    where = f"{v.line}:{v.column}"
+    said = f"第{v.line}行第{v.column}字"
+    if with_path:
+        where = f"{v.path}:{where}"
+    pos = (
+        f'<a href="#f{index}" class="pos" title="{said}">{esc(where)}</a>'
+        if marked
+        else f'<span class="pos" title="{said}">{esc(where)}</span>'
+    )
+    suggestion = (
+        f'<div class="sug">建议：<span>{esc(v.suggestion)}</span></div>' if v.suggestion else ""
+    )
+    return (
+        f'<li class="{_sev(v)}" data-f="{index}" data-s="{SEVERITY_CODE[v.severity]}" '
+        f'data-c="{v.category.value}" data-r="{esc(v.rule)}">{pos} '
+        f'<span class="sev">{SEVERITY_LABEL[v.severity]}</span> '
+        f'<code class="rule">{esc(v.rule)}</code>'
+        f'<div class="msg">{esc(v.message)}</div>{suggestion}</li>'
+    )
+
+
+def document_section(
+    anchor: str,
+    info: DocumentInfo,
+    text: str | None,
+    findings: Sequence[tuple[int, Violation]],
+    counts: FileCounts,
+    errors: Sequence[FileError],
+    report_types: Mapping[str, str],
+) -> str:
+    year = str(info.report_year) if info.report_year is not None else UNKNOWN_YEAR
+    tally = "，".join(f"{SEVERITY_LABEL[s]} {counts.severity[s]}" for s in counts.severity) or "无"
+    meta = [
+        f"类型：{esc(type_label(info, report_types))}",
+        f"年度：{year}",
+        f"问题：{counts.total}（{tally}）",
+    ]
+    head = f'<h2 class="path">{esc(info.path)}</h2>'
+    if info.title:
+        head += f'<p class="title">{esc(info.title)}</p>'
+    notes = "".join(f'<p class="error">无法完成检查：{esc(e.message)}</p>' for e in errors)
+    items = "".join(finding_item(i, v, marked=text is not None) for i, v in findings)
+    listing = (
+        f'<aside class="list" aria-label="问题列表"><h3>问题（共 <span class="total">'
+        f'{len(findings)}</span> 个）<span class="shown"></span></h3>'
+        + (f'<ol class="findings">{items}</ol>' if items else '<p class="none">未发现问题。</p>')
+        + "</aside>"
+    )
+    body = (
+        f'<div class="text" lang="zh-CN">{text_html(text, findings)}</div>'
+        if text is not None
+        else '<div class="text"><p class="none">没有可显示的正文。</p></div>'
+    )
+    return (
+        f'<section class="doc" id="{anchor}" data-path="{esc(info.path)}">{head}'
+        f'<p class="meta">{"；".join(meta)} · <a href="#top" class="noprint">返回总览</a></p>'
+        f'{notes}<div class="cols">{body}{listing}</div></section>'
+    )
+
+
+def other_findings(findings: Sequence[tuple[int, Violation]]) -> str:
+    """Findings outside any shown text (an unused entry of an ignore file, for instance)."""
+    if not findings:
+        return ""
+    items = "".join(finding_item(i, v, marked=False, with_path=True) for i, v in findings)
+    return (
+        '<section id="others"><h2>其他问题</h2><p>以下问题不在任何被检查文件的正文中。</p>'
+        f'<ol class="findings">{items}</ol></section>'
+    )
+
+
+def cannot_check(errors: Sequence[FileError]) -> str:
+    if not errors:
+        return ""
+    items = "".join(
+        f'<li><span class="path">{esc(e.path)}</span>：{esc(e.message)}</li>' for e in errors
+    )
+    return f'<section id="cannot"><h2>无法检查</h2><ul class="errors">{items}</ul></section>'
+
+
+def explanation_text(info: RuleInfo) -> str:
+    """What `lintreport explain RULE` says, or what the descriptor alone can say."""
+    if info.explanation:
+        return info.explanation
+    lines = [f"{info.id}  （{info.category.value} / {SEVERITY_LABEL[info.severity]}）", ""]
+    lines.append(f"问题：{info.message}")
+    if info.description:
+        lines.append(f"原因：{info.description.strip()}")
+    if info.source:
+        lines.append(f"依据：{info.source}")
+    return "\n".join(lines)
+
+
+def explanations(fired: Sequence[str], rules: Mapping[str, RuleInfo]) -> str:
+    """The explanation of every rule that fired: the popup shows it, print shows it all."""
+    parts = []
+    for rule in fired:
+        info = rules.get(rule)
+        category = f"{CATEGORY_LABEL[info.category]} · " if info else ""
+        body = (
+            esc(explanation_text(info))
+            if info
+            else f"{esc(rule)}：没有这条规则的说明（它不在本次启用的规则包中）。"
+        )
+        parts.append(
+            f'<div class="rule-x" id="x-{esc(rule)}"><h3>{category}<code>{esc(rule)}</code></h3>'
+            f"<pre>{body}</pre></div>"
+        )
+    if not parts:
+        return ""
+    return (
+        '<section id="explanations"><h2>规则说明</h2>'
+        "<p>每条规则查什么、为什么、依据哪份文件"
+        "（与 <code>lintreport explain 规则</code> 相同）。</p>"
+        f"{''.join(parts)}</section>"
+    )
