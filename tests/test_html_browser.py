@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from collections import Counter
@@ -79,13 +80,14 @@ def _mark_text(dom: lxml_html.HtmlElement, index: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def seeds_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[lxml_html.HtmlElement, dict]:
-    dom, data, _ = _report(tmp_path_factory.mktemp("html"), *map(str, SEEDS))
-    return dom, data
+def seeds_page(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[lxml_html.HtmlElement, dict, Path]:
+    return _report(tmp_path_factory.mktemp("html"), *map(str, SEEDS))
 
 
 def test_script_ran_under_the_page_policy(seeds_page: tuple) -> None:
-    dom, _ = seeds_page
+    dom, _, _ = seeds_page
     # The filter bar is hidden in the file and shown by the script: the script ran, its CSP
     # hash matched, and nothing it needs was blocked.
     (bar,) = dom.xpath('//nav[@id="filters"]')
@@ -94,7 +96,7 @@ def test_script_ran_under_the_page_policy(seeds_page: tuple) -> None:
 
 
 def test_one_highlighted_span_per_finding_holding_the_reported_text(seeds_page: tuple) -> None:
-    dom, data = seeds_page
+    dom, data, _ = seeds_page
     violations = data["violations"]
     assert violations
     primaries = dom.xpath("//mark[@id]")
@@ -111,7 +113,7 @@ def test_one_highlighted_span_per_finding_holding_the_reported_text(seeds_page: 
 
 
 def test_each_document_text_is_shown_whole(seeds_page: tuple) -> None:
-    dom, data = seeds_page
+    dom, data, _ = seeds_page
     sections = dom.xpath('//section[contains(@class, "doc")]')
     assert [s.get("data-path") for s in sections] == [d["path"] for d in data["documents"]]
     for section in sections:
@@ -120,7 +122,7 @@ def test_each_document_text_is_shown_whole(seeds_page: tuple) -> None:
 
 
 def test_overview_numbers_equal_the_json_summary(seeds_page: tuple) -> None:
-    dom, data = seeds_page
+    dom, data, _ = seeds_page
     summary = data["summary"]
     for key in ("files", "violations", "errors"):
         assert dom.get_element_by_id(f"sum-{key}").text_content() == str(summary[key])
@@ -151,11 +153,9 @@ def test_overview_numbers_equal_the_json_summary(seeds_page: tuple) -> None:
 def test_a_link_to_a_finding_opens_its_details_with_the_rule_explanation(
     seeds_page: tuple, tmp_path: Path
 ) -> None:
-    _, data = seeds_page
+    _, data, page = seeds_page
     index = next(i for i, v in enumerate(data["violations"]) if v["suggestion"])
     v = data["violations"][index]
-    page = tmp_path / "one.html"
-    run_cli("check", "--format", "html", "-o", str(page), *map(str, SEEDS))
     dom = dump_dom(page, tmp_path, f"#f{index}")
     (pop,) = dom.xpath('//div[@id="pop"]')
     assert pop.get("hidden") is None
@@ -183,3 +183,53 @@ def test_script_in_a_report_stays_text(tmp_path: Path) -> None:
     text = section.xpath('.//div[@class="text"]')[0].text_content()
     assert text.count(sample) == 2  # shown as text, where it was
     assert len(dom.xpath("//mark[@id]")) == len(data["violations"]) > 0
+
+
+_DRIVE = """<script>
+function shown() { return document.querySelectorAll('ol.findings > li:not([hidden])').length; }
+function lit() { return document.querySelectorAll('mark[id]:not(.off)').length; }
+var out = {};
+var warnings = document.querySelector('input[name="sev"][value="w"]');
+warnings.checked = false;
+warnings.dispatchEvent(new Event('change', { bubbles: true }));
+out.no_warnings = [shown(), lit()];
+var rule = document.getElementById('rule-filter');
+document.getElementById('reset').click();
+rule.value = 'fazhi-not-fazhi';
+rule.dispatchEvent(new Event('change', { bubbles: true }));
+out.one_rule = [shown(), lit()];
+document.getElementById('reset').click();
+var punctuation = document.querySelector('input[name="cat"][value="punctuation"]');
+punctuation.checked = false;
+punctuation.dispatchEvent(new Event('change', { bubbles: true }));
+out.no_punctuation = [shown(), lit()];
+document.getElementById('reset').click();
+out.reset = [shown(), lit()];
+var total = Array.prototype.find.call(document.querySelectorAll('#files th'),
+  function (th) { return th.textContent === '合计'; });
+total.click();
+out.worst_first = document.querySelector('#files tbody tr').getAttribute('data-path');
+document.title = JSON.stringify(out);
+</script></body>"""
+
+
+def test_filters_and_sorting_in_the_browser(seeds_page: tuple, tmp_path: Path) -> None:
+    """Drive the page's own script as a reviewer would (the check is appended to a copy whose
+    policy admits it), and compare what stays visible with the JSON."""
+    _, data, page = seeds_page
+    source = page.read_text(encoding="utf-8")
+    source = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", source, count=1)
+    driven = tmp_path / "driven.html"
+    driven.write_text(source.replace("</body>", _DRIVE, 1), encoding="utf-8")
+    got = json.loads(dump_dom(driven, tmp_path).findtext(".//title"))
+    vs = data["violations"]
+    no_warnings = sum(1 for v in vs if v["severity"] != "warning")
+    one_rule = sum(1 for v in vs if v["rule"] == "fazhi-not-fazhi")
+    no_punctuation = sum(1 for v in vs if v["category"] != "punctuation")
+    assert 0 < one_rule < no_warnings < len(vs)
+    assert got["no_warnings"] == [no_warnings, no_warnings]
+    assert got["one_rule"] == [one_rule, one_rule]
+    assert got["no_punctuation"] == [no_punctuation, no_punctuation]
+    assert got["reset"] == [len(vs), len(vs)]
+    per_file = Counter(v["path"] for v in vs)
+    assert got["worst_first"] == per_file.most_common(1)[0][0]

@@ -147,7 +147,8 @@ def test_report_text_is_escaped_everywhere() -> None:
     info = DocumentInfo(path, evil, 2023, evil)
     result = RunResult((info,), (bad,), (FileError(path, evil),), {path: text})
     body = _page(result, rules=()).split("<body>", 1)[1]
-    assert "<script>alert" not in body and "<b>" not in body
+    assert "<script>alert" not in body and "<b><" not in body
+    assert "&lt;b&gt;&lt;script&gt;" in body  # the path
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
     assert body.count("<script") == 1
 

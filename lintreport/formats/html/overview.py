@@ -154,7 +154,8 @@ def rule_table(violations: Sequence[Violation], rules: Mapping[str, RuleInfo]) -
         about = (info.description or "").strip().split("\n")[0] if info else ""
         width = max(1, round(120 * r.count / top))
         rows.append(
-            f'<tr data-rule="{esc(r.rule)}" class="s-{SEVERITY_CODE[r.severity]}">'
+            f'<tr data-rule="{esc(r.rule)}" data-c="{r.category.value}" '
+            f'class="s-{SEVERITY_CODE[r.severity]}">'
             f'<td data-v="{esc(r.rule)}"><a href="#x-{esc(r.rule)}" class="rule" '
             f'data-rule="{esc(r.rule)}">{esc(r.rule)}</a>'
             + (f'<div class="about">{esc(about)}</div>' if about else "")

@@ -3,9 +3,25 @@
 (function () {
   'use strict';
   var SEV = { e: '错误', w: '警告', i: '提示' };
-  var items = Array.prototype.slice.call(document.querySelectorAll('li[data-f]'));
+  var items = Array.prototype.slice.call(document.querySelectorAll('ol.findings > li'));
   var byIndex = {};
-  items.forEach(function (li) { byIndex[li.getAttribute('data-f')] = li; });
+  var categoryOf = {};
+  document.querySelectorAll('#rule-counts tr[data-rule]').forEach(function (tr) {
+    categoryOf[tr.getAttribute('data-rule')] = tr.getAttribute('data-c');
+  });
+  // What the filters ask of each finding, read once: severity from the class, the rule from
+  // its code element, the category from the rule table.
+  var facts = {};
+  function numberOf(li) {
+    var link = li.firstElementChild;
+    return link.tagName === 'A' ? link.getAttribute('href').slice(2) : li.getAttribute('data-f');
+  }
+  items.forEach(function (li) {
+    var index = numberOf(li);
+    var rule = li.querySelector('code').textContent;
+    byIndex[index] = li;
+    facts[index] = { s: li.className.slice(2, 3), r: rule, c: categoryOf[rule] };
+  });
   var marks = Array.prototype.slice.call(document.querySelectorAll('mark'));
   var filters = document.getElementById('filters');
   var ruleSelect = document.getElementById('rule-filter');
@@ -31,15 +47,16 @@
     var shown = {};
     var total = 0;
     items.forEach(function (li) {
-      var ok = sev[li.getAttribute('data-s')] && cat[li.getAttribute('data-c')] &&
-        (!rule || rule === li.getAttribute('data-r'));
+      var index = numberOf(li);
+      var f = facts[index];
+      var ok = sev[f.s] && cat[f.c] && (!rule || rule === f.r);
       li.hidden = !ok;
-      if (ok) { shown[li.getAttribute('data-f')] = true; total += 1; }
+      if (ok) { shown[index] = true; total += 1; }
     });
     marks.forEach(function (m) { m.classList.toggle('off', !shown[indexOf(m)]); });
     var all = total === items.length;
     document.querySelectorAll('aside.list').forEach(function (aside) {
-      var n = aside.querySelectorAll('li[data-f]:not([hidden])').length;
+      var n = aside.querySelectorAll('ol.findings > li:not([hidden])').length;
       aside.querySelector('.shown').textContent = all ? '' : '显示 ' + n + ' 个';
     });
     document.getElementById('shown-count').textContent =
@@ -119,16 +136,18 @@
   function show(index, anchor, pin) {
     var li = byIndex[index];
     if (!li) { return; }
-    var rule = li.getAttribute('data-r');
+    var f = facts[index];
+    var where = li.firstChild.textContent.split(':');
     pop.textContent = '';
     var head = document.createElement('div');
     head.className = 'head';
     var title = document.createElement('div');
-    title.appendChild(text('span', 'sev s-' + li.getAttribute('data-s'), SEV[li.getAttribute('data-s')]));
+    title.appendChild(text('span', 'sev s-' + f.s, SEV[f.s]));
     title.appendChild(document.createTextNode(' '));
-    title.appendChild(text('code', 'rule', rule));
+    title.appendChild(text('code', 'rule', f.r));
     title.appendChild(document.createTextNode(' '));
-    title.appendChild(text('span', 'pos', li.querySelector('.pos').getAttribute('title')));
+    title.appendChild(text('span', 'pos',
+      '第' + where[where.length - 2] + '行第' + where[where.length - 1] + '字'));
     head.appendChild(title);
     var close = text('button', '', '×');
     close.type = 'button';
@@ -136,10 +155,10 @@
     close.addEventListener('click', hide);
     head.appendChild(close);
     pop.appendChild(head);
-    pop.appendChild(text('div', 'msg', li.querySelector('.msg').textContent));
-    var sug = li.querySelector('.sug span');
-    if (sug) { pop.appendChild(text('div', 'sug', '建议：' + sug.textContent)); }
-    var explained = document.getElementById('x-' + rule);
+    pop.appendChild(text('div', 'msg', li.querySelector('p').textContent));
+    var sug = li.querySelector('.sug');
+    if (sug) { pop.appendChild(text('div', 'sug', sug.textContent)); }
+    var explained = document.getElementById('x-' + f.r);
     if (explained) {
       var details = document.createElement('details');
       details.open = pin;
@@ -169,10 +188,10 @@
   }
 
   document.addEventListener('click', function (event) {
-    var link = event.target.closest('li[data-f] a.pos');
+    var link = event.target.closest('ol.findings > li > a');
     if (link) {
       event.preventDefault();
-      goTo(link.closest('li').getAttribute('data-f'));
+      goTo(numberOf(link.parentNode));
       return;
     }
     var mark = event.target.closest('mark');
