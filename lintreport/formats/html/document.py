@@ -56,10 +56,9 @@ def finding_item(index: int, v: Violation, *, marked: bool, with_path: bool = Fa
     if with_path:
         where = f"{v.path}:{where}"
     suggestion = f'<p class="sug">建议：{esc(v.suggestion)}</p>' if v.suggestion else ""
-    rest = (
-        f" <b>{SEVERITY_LABEL[v.severity]}</b> <code>{esc(v.rule)}</code>"
-        f"<p>{esc(v.message)}</p>{suggestion}</li>"
-    )
+    # The severity word is drawn by CSS from the class: a page for 200 reports holds tens of
+    # thousands of these, and every node costs time when the browser opens it.
+    rest = f"<code>{esc(v.rule)}</code><p>{esc(v.message)}</p>{suggestion}</li>"
     if marked:  # the script reads the finding's number from the link
         return f'<li class="{_sev(v)}"><a href="#f{index}">{esc(where)}</a>{rest}'
     return f'<li class="{_sev(v)}" data-f="{index}"><span>{esc(where)}</span>{rest}'

@@ -141,6 +141,14 @@ def file_table(
     )
 
 
+def _first_sentence(text: str | None, limit: int = 60) -> str:
+    """The opening of a rule's description for the table; the appendix has all of it."""
+    if not text:
+        return ""
+    first = text.strip().split("\n")[0].split("。")[0]
+    return first if len(first) <= limit else first[: limit - 1] + "…"
+
+
 def rule_table(violations: Sequence[Violation], rules: Mapping[str, RuleInfo]) -> str:
     """Which problems recur: findings and files per rule, most frequent first."""
     files: dict[str, set[str]] = defaultdict(set)
@@ -151,7 +159,7 @@ def rule_table(violations: Sequence[Violation], rules: Mapping[str, RuleInfo]) -
     rows = []
     for r in counted:
         info = rules.get(r.rule)
-        about = (info.description or "").strip().split("\n")[0] if info else ""
+        about = _first_sentence(info.description) if info else ""
         width = max(1, round(120 * r.count / top))
         rows.append(
             f'<tr data-rule="{esc(r.rule)}" data-c="{r.category.value}" '

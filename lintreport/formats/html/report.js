@@ -179,7 +179,8 @@
   function goTo(index) {
     var mark = document.getElementById('f' + index);
     if (!mark) { return; }
-    mark.scrollIntoView({ block: 'center' });
+    var r = mark.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) { mark.scrollIntoView({ block: 'center' }); }
     mark.classList.remove('flash');
     void mark.offsetWidth; // restart the animation
     mark.classList.add('flash');
