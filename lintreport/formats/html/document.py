@@ -13,7 +13,14 @@ from collections.abc import Mapping, Sequence
 
 from ...model import DocumentInfo, FileError, Violation
 from ..descriptors import RuleInfo
-from .labels import CATEGORY_LABEL, SEVERITY_CODE, SEVERITY_LABEL, UNKNOWN_YEAR, esc
+from .labels import (
+    CATEGORY_LABEL,
+    SEVERITY_CODE,
+    SEVERITY_LABEL,
+    UNKNOWN_YEAR,
+    YEAR_SOURCE,
+    esc,
+)
 from .marks import Span, highlight_blocks
 from .overview import FileCounts, type_label
 
@@ -73,7 +80,10 @@ def document_section(
     errors: Sequence[FileError],
     report_types: Mapping[str, str],
 ) -> str:
-    year = str(info.report_year) if info.report_year is not None else UNKNOWN_YEAR
+    year = UNKNOWN_YEAR
+    if info.report_year is not None:
+        source = YEAR_SOURCE.get(info.year_source or "", info.year_source)
+        year = f"{info.report_year}（{esc(source)}）" if source else str(info.report_year)
     tally = "，".join(f"{SEVERITY_LABEL[s]} {counts.severity[s]}" for s in counts.severity) or "无"
     meta = [
         f"类型：{esc(type_label(info, report_types))}",

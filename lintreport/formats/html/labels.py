@@ -16,6 +16,17 @@ CATEGORY_LABEL = {
     Category.PUNCTUATION: "标点",
     Category.METADATA: "元数据",
 }
+# Where the report year was read (DocumentInfo.year_source), so a reviewer sees why a
+# time-aware rule fired.
+YEAR_SOURCE = {
+    "override": "指定",
+    "title": "据标题",
+    "opening": "据开头",
+    "opening-since": "据开头“以来”",
+    "heading": "据标题层级",
+    "period": "据统计期间",
+    "plan": "据下一年度安排",
+}
 UNKNOWN_TYPE = "未识别"
 UNKNOWN_YEAR = "未能确定"
 

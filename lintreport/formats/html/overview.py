@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 from ...model import Category, DocumentInfo, RunResult, Severity, Violation
 from ..descriptors import RuleInfo
 from ..statistics import rule_counts
-from .labels import CATEGORY_LABEL, SEVERITY_CODE, SEVERITY_LABEL, UNKNOWN_TYPE, UNKNOWN_YEAR, esc
+from .labels import (
+    CATEGORY_LABEL,
+    SEVERITY_CODE,
+    SEVERITY_LABEL,
+    UNKNOWN_TYPE,
+    UNKNOWN_YEAR,
+    YEAR_SOURCE,
+    esc,
+)
 
 BAR_WIDTH, BAR_GAP, BAR_HEIGHT = 11, 3, 22
 
@@ -45,6 +53,13 @@ def type_label(info: DocumentInfo, report_types: Mapping[str, str]) -> str:
     if info.report_type is None:
         return UNKNOWN_TYPE
     return report_types.get(info.report_type, info.report_type)
+
+
+def year_source(info: DocumentInfo) -> str:
+    source = info.year_source
+    if not source:
+        return ""
+    return f'<div class="about">{esc(YEAR_SOURCE.get(source, source))}</div>'
 
 
 def summary(result: RunResult) -> str:
@@ -120,7 +135,7 @@ def file_table(
         c = counts.get(info.path) or FileCounts()
         title = f'<div class="title">{esc(info.title)}</div>' if info.title else ""
         year = (
-            f'<td data-v="{info.report_year}">{info.report_year}</td>'
+            f'<td data-v="{info.report_year}">{info.report_year}{year_source(info)}</td>'
             if info.report_year is not None
             else f'<td data-v="0" class="unknown">{UNKNOWN_YEAR}</td>'
         )
