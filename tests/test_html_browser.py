@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from .conftest import SEEDS, run_cli
+from .conftest import ROOT, SEEDS, run_cli
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(
@@ -27,6 +27,8 @@ pytestmark = pytest.mark.skipif(
     "(.ci/run installs it; or: apt-get install chromium)",
 )
 PAGE_TITLE = "lintreport 审查结果"
+# 政府信息公开 reports too: another report type, with their tables as rows of text
+XXGK = sorted((ROOT / "tests" / "samples" / "xxgk").glob("*.txt"))
 
 
 def dump_dom(page: Path, tmp: Path, fragment: str = "") -> lxml_html.HtmlElement:
@@ -83,7 +85,7 @@ def _mark_text(dom: lxml_html.HtmlElement, index: int) -> str:
 def seeds_page(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[lxml_html.HtmlElement, dict, Path]:
-    return _report(tmp_path_factory.mktemp("html"), *map(str, SEEDS))
+    return _report(tmp_path_factory.mktemp("html"), *map(str, SEEDS), *map(str, XXGK))
 
 
 def test_script_ran_under_the_page_policy(seeds_page: tuple) -> None:
@@ -93,6 +95,15 @@ def test_script_ran_under_the_page_policy(seeds_page: tuple) -> None:
     (bar,) = dom.xpath('//nav[@id="filters"]')
     assert bar.get("hidden") is None
     assert dom.findtext(".//title") == PAGE_TITLE
+
+
+def test_report_types_are_named_by_their_packs(seeds_page: tuple) -> None:
+    dom, data, _ = seeds_page
+    names = {"fazhi-annual": "法治政府建设年度报告", "xxgk-annual": "政府信息公开工作年度报告"}
+    types = {d["path"]: d["report_type"] for d in data["documents"]}
+    assert set(types.values()) == set(names)
+    for row in dom.xpath('//table[@id="files"]/tbody/tr'):
+        assert row.xpath("./td")[1].text_content() == names[types[row.get("data-path")]]
 
 
 def test_one_highlighted_span_per_finding_holding_the_reported_text(seeds_page: tuple) -> None:
