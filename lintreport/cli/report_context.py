@@ -24,7 +24,10 @@ def _packs(checker: CheckRun) -> list[Pack]:
 
 def explained(infos: Sequence[RuleInfo], packs: Iterable[Pack]) -> tuple[RuleInfo, ...]:
     """`infos`, each with the text `lintreport explain` prints for it where a pack has the rule."""
-    home = {rule.id: pack for pack in packs for rule in pack.rules}
+    home: dict[str, Pack] = {}
+    for pack in packs:  # a rule two packs include is explained as its first pack has it
+        for rule in pack.rules:
+            home.setdefault(rule.id, pack)
     out = []
     for info in infos:
         pack = home.get(info.id)

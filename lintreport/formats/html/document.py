@@ -153,13 +153,15 @@ def explanations(fired: Sequence[str], rules: Mapping[str, RuleInfo]) -> str:
     for rule in fired:
         info = rules.get(rule)
         category = f"{CATEGORY_LABEL[info.category]} · " if info else ""
+        title = f"{esc(info.title)} " if info and info.title else ""
         body = (
             esc(explanation_text(info))
             if info
             else f"{esc(rule)}：没有这条规则的说明（它不在本次启用的规则包中）。"
         )
         parts.append(
-            f'<div class="rule-x" id="x-{esc(rule)}"><h3>{category}<code>{esc(rule)}</code></h3>'
+            f'<div class="rule-x" id="x-{esc(rule)}"><h3>{category}{title}<code>{esc(rule)}</code>'
+            "</h3>"
             f"<pre>{body}</pre></div>"
         )
     if not parts:

@@ -174,7 +174,7 @@ def rule_table(violations: Sequence[Violation], rules: Mapping[str, RuleInfo]) -
     rows = []
     for r in counted:
         info = rules.get(r.rule)
-        about = _first_sentence(info.description) if info else ""
+        about = (info.title or _first_sentence(info.description)) if info else ""
         width = max(1, round(120 * r.count / top))
         rows.append(
             f'<tr data-rule="{esc(r.rule)}" data-c="{r.category.value}" '

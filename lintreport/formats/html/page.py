@@ -28,7 +28,7 @@ def _csp_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def _filters(violations: Sequence[Violation]) -> str:
+def _filters(violations: Sequence[Violation], rules: Mapping[str, RuleInfo]) -> str:
     """The filter bar; hidden until the script runs, since it does nothing without it."""
     severities = "".join(
         f'<label><input type="checkbox" name="sev" value="{SEVERITY_CODE[s]}" checked>'
@@ -43,8 +43,13 @@ def _filters(violations: Sequence[Violation]) -> str:
     counts: dict[str, int] = defaultdict(int)
     for v in violations:
         counts[v.rule] += 1
+
+    def label(rule: str) -> str:
+        title = rules[rule].title if rule in rules else None
+        return f"{title} {rule}" if title else rule
+
     options = "".join(
-        f'<option value="{esc(rule)}">{esc(rule)}（{n}）</option>'
+        f'<option value="{esc(rule)}">{esc(label(rule))}（{n}）</option>'
         for rule, n in sorted(counts.items())
     )
     return (
@@ -81,7 +86,7 @@ def render_page(
     counts = count_by_file(result.violations)
     stream.write(
         f'<header id="top"><h1>审查结果</h1>{summary(result)}'
-        f"{_filters(result.violations)}</header>\n<main>"
+        f"{_filters(result.violations, by_id)}</header>\n<main>"
         f'<section id="overview"><h2>各文件概况</h2>{legend()}'
         f"{file_table(result, counts, anchors, report_types)}</section>\n"
         f'<section id="rules"><h2>各规则的问题数</h2>{rule_table(result.violations, by_id)}'

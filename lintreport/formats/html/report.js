@@ -159,6 +159,12 @@
     var sug = li.querySelector('.sug');
     if (sug) { pop.appendChild(text('div', 'sug', sug.textContent)); }
     var explained = document.getElementById('x-' + f.r);
+    var named = explained && explained.querySelector('h3');
+    if (named) {
+      // the rule's Chinese title, as the appendix heading shows it (category · title rule-id)
+      var words = named.textContent.split(' · ').pop().replace(f.r, '').trim();
+      if (words) { title.insertBefore(text('span', '', words + ' '), title.querySelector('code')); }
+    }
     if (explained) {
       var details = document.createElement('details');
       details.open = pin;
