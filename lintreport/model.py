@@ -129,6 +129,19 @@ class FileError:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class TableLayout:
+    """Where one table of a document lies in its text, for formatters that draw it as a table.
+
+    `rows` holds each row's cells as (start, end, rowspan, colspan): code-point spans of
+    `RunResult.texts`, each merged cell once, in the row where it starts.
+    """
+
+    start: int
+    end: int
+    rows: tuple[tuple[tuple[int, int, int, int], ...], ...]
+
+
 @dataclass(frozen=True)
 class RunResult:
     """The finished, immutable result of a run: the only input to formatters and exit codes."""
@@ -138,6 +151,10 @@ class RunResult:
     errors: tuple[FileError, ...]
     # The checked text of each document, for formatters that quote the offending line.
     texts: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # The tables of each document that has any, when a formatter draws them (html).
+    tables: Mapping[str, tuple[TableLayout, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def summary(self) -> dict[str, int]:

@@ -129,9 +129,17 @@ def test_each_document_text_is_shown_whole(seeds_page: tuple) -> None:
     dom, data, _ = seeds_page
     sections = dom.xpath('//section[contains(@class, "doc")]')
     assert [s.get("data-path") for s in sections] == [d["path"] for d in data["documents"]]
+    tables = 0
     for section in sections:
-        shown = [line.text_content() for line in section.xpath('.//div[@class="l"]')]
-        assert shown == _lines(section.get("data-path"))
+        source = _lines(section.get("data-path"))
+        plain = section.xpath('.//div[@class="l"]')
+        shown = {int(d.get("data-n")): d.text_content() for d in plain}
+        assert all(text == source[n - 1] for n, text in shown.items())
+        drawn_as_tables = section.xpath('.//div[@class="l t"]')
+        tables += len(drawn_as_tables)
+        if not drawn_as_tables:  # every line is there; a table's lines are drawn as its cells
+            assert sorted(shown) == list(range(1, len(source) + 1))
+    assert tables  # the 政府信息公开 samples hold Markdown tables
 
 
 def test_overview_numbers_equal_the_json_summary(seeds_page: tuple) -> None:
@@ -246,3 +254,34 @@ def test_filters_and_sorting_in_the_browser(seeds_page: tuple, tmp_path: Path) -
     assert got["reset"] == [len(vs), len(vs)]
     per_file = Counter(v["path"] for v in vs)
     assert got["worst_first"] == per_file.most_common(1)[0][0]
+
+
+_TABLE_REPORT = """# 关于2023年度法治政府建设情况的报告
+
+一、主要举措和成效
+
+| 项目 | 数量 |
+| --- | --- |
+| 法制政府建设,会议 | 12 |
+| 培训 | 3 |
+
+推进法治政府建设。
+"""
+
+
+def test_a_table_is_drawn_as_a_table_with_the_offending_cell_marked(tmp_path: Path) -> None:
+    report = tmp_path / "报告.md"
+    report.write_text(_TABLE_REPORT, encoding="utf-8")
+    dom, data, _ = _report(tmp_path, str(report))
+    (table,) = dom.xpath('//table[@class="doc-table"]')
+    rows = [[td.text_content() for td in tr.xpath("./td")] for tr in table.xpath(".//tr")]
+    assert rows == [["项目", "数量"], ["法制政府建设,会议", "12"], ["培训", "3"]]
+    assert len(dom.xpath("//mark[@id]")) == len(data["violations"])
+    lines = _lines(str(report))
+    in_cell = [(i, v) for i, v in enumerate(data["violations"]) if v["line"] == 7]
+    assert {v["rule"] for _, v in in_cell} >= {"fazhi-not-fazhi"}
+    (hit,) = table.xpath('.//td[@class="hit"]')
+    assert hit.text_content() == "法制政府建设,会议"
+    for i, v in in_cell:
+        (mark,) = hit.xpath(f'.//mark[@id="f{i}"]')
+        assert mark.text_content() == lines[6][v["column"] - 1 : v["end_column"] - 1]

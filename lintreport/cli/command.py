@@ -16,7 +16,7 @@ from typing import TextIO
 
 from ..document.inputs import load_document, rewritable
 from ..errors import InputError, LintreportError, PackError, UsageError
-from ..formats import FORMATS
+from ..formats import FORMATS, trait
 from ..pack import Pack, builtin_packs, load_packs
 from ..policy.checkrun import CheckRun
 from ..run.examples import run_pack_examples
@@ -222,6 +222,7 @@ def _check_to(args: argparse.Namespace, out: TextIO, err: TextIO, *, raw: TextIO
         select=_split(args.select),
         ignore=_split(args.ignore),
         keep_text=args.format == "text",
+        keep_tables=trait(args.format, "needs_tables"),
         jobs=args.jobs or default_jobs(),
         max_bytes=args.max_file_size * 1024 * 1024 if args.max_file_size else None,
         respect_gitignore=not args.no_gitignore,

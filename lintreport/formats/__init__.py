@@ -7,6 +7,7 @@ Formatter attributes beyond `name` and `render` (all optional, default False):
   (e.g. `--statistics`) must go to stderr.
 - `describes_rules`: `render` takes `rules=` (descriptors of the active rules).
 - `needs_text`: the formatter reads `RunResult.texts` (the checked text of each document).
+- `needs_tables`: the formatter reads `RunResult.tables` (where each table lies in the text).
 - `groups_repeats`: `render` takes `show_all=` (otherwise it counts a rule's repeats in a file).
 - `explains_rules`: the rule descriptors passed to `render` carry `explanation` (the
   `lintreport explain` text).

@@ -19,7 +19,16 @@ from pathlib import Path
 from ..document.document import Document
 from ..errors import PackIssue, UsageError
 from ..formats.descriptors import RuleInfo, rule_infos
-from ..model import Category, DocumentInfo, FileError, Finding, RunResult, Severity, Violation
+from ..model import (
+    Category,
+    DocumentInfo,
+    FileError,
+    Finding,
+    RunResult,
+    Severity,
+    TableLayout,
+    Violation,
+)
 from ..pack import Pack, Rule, load_packs
 from ..pack.schema import did_you_mean
 from ..run.runner import (
@@ -328,6 +337,7 @@ class CheckRun:
         documents: list[DocumentInfo] = []
         violations: list[Violation] = []
         texts: dict[str, str] = {}
+        tables: dict[str, tuple[TableLayout, ...]] = {}
         for s, group in groups.values():
             ruleset = self.ruleset(s)
             group_options = dataclasses.replace(options, year=s.year, report_type=s.report_type)
@@ -347,13 +357,15 @@ class CheckRun:
                 errors.extend(outcome.errors)
                 if outcome.text is not None and self.keep_text:
                     texts[display] = outcome.text
+                if outcome.tables:
+                    tables[display] = outcome.tables
         late = self.unused_ignore_entries()
         if late and on_file is not None:
             on_file(late)
         violations.extend(late)
         violations.sort(key=Violation.sort_key)
         documents.sort(key=lambda d: d.path)
-        return RunResult(tuple(documents), tuple(violations), tuple(errors), texts)
+        return RunResult(tuple(documents), tuple(violations), tuple(errors), texts, tables)
 
     def finish_single(self, result: RunResult, path: Path) -> RunResult:
         """Apply policy to an already-linted single document (standard input)."""

@@ -18,7 +18,15 @@ from ..document.document import Document
 from ..document.inputs import DEFAULT_EXTENSIONS, load_document, rewritable
 from ..errors import InputError, UsageError
 from ..messages import render_finding
-from ..model import Category, DocumentInfo, FileError, Fix, RunResult, Violation
+from ..model import (
+    Category,
+    DocumentInfo,
+    FileError,
+    Fix,
+    RunResult,
+    TableLayout,
+    Violation,
+)
 from ..pack import Pack, Rule
 from ..pack.schema import did_you_mean
 from .walk import walk_directory
@@ -40,6 +48,7 @@ class RunOptions:
     jobs: int = 1  # worker processes for several files (parallel.py); 1 lints in this process
     max_bytes: int | None = None  # largest file read; None: the format's default (source.py)
     respect_gitignore: bool = True  # directory walks leave out what .gitignore ignores
+    keep_tables: bool = False  # keep each document's table layout, for the html formatter
 
 
 def _matches(rule: Rule, selector: str) -> int:
@@ -307,6 +316,7 @@ class FileOutcome:
     violations: list[Violation]
     errors: list[FileError]
     text: str | None
+    tables: tuple[TableLayout, ...] = ()
 
 
 def lint_file(
@@ -325,4 +335,32 @@ def lint_file(
     except InputError as exc:
         return FileOutcome(None, [], [FileError(exc.path, exc.message)], None)
     violations, errors = lint_document(doc, rules, packs)
-    return FileOutcome(document_info(doc), violations, errors, doc.text)
+    tables = table_layouts(doc) if options.keep_tables else ()
+    return FileOutcome(document_info(doc), violations, errors, doc.text, tables)
+
+
+def table_layouts(doc: Document) -> tuple[TableLayout, ...]:
+    """The document's tables as spans of its text (each merged cell once, where it starts).
+
+    Spans are read off the grid, where a merged cell is the same object at every position it
+    covers, rather than from the cell's own numbers (joined tables renumber nothing)."""
+    layouts = []
+    for table in doc.tables:
+        covered: dict[int, tuple[set[int], set[int]]] = {}
+        first: list[tuple[int, object]] = []
+        for r, grid_row in enumerate(table.grid):
+            for c, cell in enumerate(grid_row):
+                if cell is None:
+                    continue
+                if id(cell) not in covered:
+                    covered[id(cell)] = (set(), set())
+                    first.append((r, cell))
+                covered[id(cell)][0].add(r)
+                covered[id(cell)][1].add(c)
+        rows: list[list[tuple[int, int, int, int]]] = [[] for _ in table.grid]
+        for r, cell in first:
+            spanned_rows, spanned_cols = covered[id(cell)]
+            start, end = cell.start, cell.end  # type: ignore[attr-defined]
+            rows[r].append((start, end, len(spanned_rows), len(spanned_cols)))
+        layouts.append(TableLayout(table.start, table.end, tuple(tuple(r) for r in rows)))
+    return tuple(layouts)

@@ -20,7 +20,7 @@ from ..errors import InputError
 from ..model import FileError, RunResult
 from ..pack import Pack, Rule
 from .fixer import fix_file
-from .runner import RunOptions, document_info, lint_document, select_rules
+from .runner import RunOptions, document_info, lint_document, select_rules, table_layouts
 
 STDIN = "-"
 
@@ -86,5 +86,12 @@ def run_stdin(
         output = data
     violations, errors = lint_document(doc, rules, packs)
     texts = {doc.path: doc.text} if options.keep_text else {}
-    result = RunResult((document_info(doc),), tuple(violations), tuple(errors), texts)
+    tables = table_layouts(doc) if options.keep_tables else ()
+    result = RunResult(
+        (document_info(doc),),
+        tuple(violations),
+        tuple(errors),
+        texts,
+        {doc.path: tables} if tables else {},
+    )
     return StdinRun(result, output=output, diff=patch, applied=applied)

@@ -9,14 +9,15 @@ import dataclasses
 import io
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from lintreport.formats import render
-from lintreport.formats.html.document import line_blocks
+from lintreport.formats.html.document import line_blocks, text_html
 from lintreport.formats.html.marks import Span, highlight_blocks
-from lintreport.model import DocumentInfo, FileError, RunResult
+from lintreport.model import DocumentInfo, FileError, RunResult, TableLayout
 
 from .fixture import RESULT, RULES
 
@@ -156,3 +157,46 @@ def test_report_text_is_escaped_everywhere() -> None:
 def test_empty_run_renders_a_page() -> None:
     page = _page(dataclasses.replace(RESULT, documents=(), violations=(), errors=(), texts={}))
     assert 'id="sum-files">0<' in page and "没有发现问题" in page
+
+
+def test_table_cells_hold_their_marks_and_merged_cells_span() -> None:
+    text = "标题\n甲\n乙\n丙\n尾"
+    #        0-2 3   5   7   9
+    layout = TableLayout(3, 8, (((3, 4, 2, 1), (5, 6, 1, 1)), ((7, 8, 1, 1),)))
+    bad = dataclasses.replace(RESULT.violations[0], start=5, end=6)
+    html = text_html(text, [(0, bad)], [layout])
+    assert html == (
+        '<div class="l" data-n="1">标题</div>'
+        '<div class="l t" data-n="2"><table class="doc-table"><tbody>'
+        '<tr><td rowspan="2">甲</td><td class="hit"><mark id="f0" class="s-e">乙</mark></td></tr>'
+        "<tr><td>丙</td></tr></tbody></table></div>"
+        '<div class="l" data-n="5">尾</div>'
+    )
+
+
+def test_a_table_whose_cells_do_not_follow_the_text_is_drawn_as_lines() -> None:
+    text = "甲\n乙"
+    layout = TableLayout(0, 3, (((2, 3, 1, 1), (0, 1, 1, 1)),))
+    assert text_html(text, [], [layout]) == (
+        '<div class="l" data-n="1">甲</div><div class="l" data-n="2">乙</div>'
+    )
+
+
+def test_docx_merged_cells_become_one_cell_each(tmp_path: Path) -> None:
+    import docx
+
+    from lintreport.document.inputs import load_document
+    from lintreport.run.runner import table_layouts
+
+    word = docx.Document()
+    word.add_paragraph("关于2023年度法治政府建设情况的报告")
+    table = word.add_table(rows=2, cols=2)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "合并"
+    table.cell(0, 1).text = "上"
+    table.cell(1, 1).text = "下"
+    path = tmp_path / "t.docx"
+    word.save(str(path))
+    doc = load_document(path, "t.docx")
+    (layout,) = table_layouts(doc)
+    shown = [[(doc.text[s:e], rs, cs) for s, e, rs, cs in row] for row in layout.rows]
+    assert shown == [[("合并", 2, 1), ("上", 1, 1)], [("下", 1, 1)]]

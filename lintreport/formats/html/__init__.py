@@ -23,6 +23,7 @@ from ..descriptors import RuleInfo
 class HtmlFormatter:
     name: str = "html"
     needs_text: bool = True
+    needs_tables: bool = True
     carries_errors: bool = True
     describes_rules: bool = True
     explains_rules: bool = True

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ...model import DocumentInfo, FileError, Violation
+from ...model import DocumentInfo, FileError, TableLayout, Violation
 from ..descriptors import RuleInfo
 from .labels import (
     CATEGORY_LABEL,
@@ -35,18 +35,72 @@ def line_blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def text_html(text: str, findings: Sequence[tuple[int, Violation]]) -> str:
-    """The document text, one `div` per line, with a mark per finding."""
+def _cells_in_order(table: TableLayout) -> list[tuple[int, int]] | None:
+    """The table's cell spans in reading order, or None when they do not follow the text
+    (then the table is drawn as its lines, which is always right)."""
+    spans = [(start, end) for row in table.rows for start, end, _, _ in row]
+    at = table.start
+    for start, end in spans:
+        if start < at or end < start or end > table.end:
+            return None
+        at = end
+    return spans
+
+
+def text_html(
+    text: str, findings: Sequence[tuple[int, Violation]], tables: Sequence[TableLayout] = ()
+) -> str:
+    """The document text, one `div` per line and a `table` per table, with a mark per finding."""
     spans = [
         Span(index, min(v.start, len(text)), min(max(v.end, v.start), len(text)), _sev(v))
         for index, v in findings
     ]
-    blocks = line_blocks(text)
-    lines = highlight_blocks(text, blocks, spans)
-    return "".join(
-        f'<div class="l" data-n="{number}">{html}</div>'
-        for number, html in enumerate(lines, start=1)
-    )
+    lines = line_blocks(text)
+    blocks: list[tuple[int, int]] = []
+    # what to draw, in order: a line (its number) or a table (its layout, its first line)
+    items: list[tuple[int, TableLayout | None]] = []
+    pending = sorted((t for t in tables if t.rows), key=lambda t: t.start)
+    number = 0
+    while number < len(lines):
+        line_start, line_end = lines[number]
+        while pending and pending[0].end <= line_start:
+            pending.pop(0)  # a table that overlapped one drawn before it
+        table = pending[0] if pending and pending[0].start <= line_end else None
+        cells = _cells_in_order(table) if table is not None else None
+        if table is None or cells is None:
+            if table is not None:
+                pending.pop(0)
+            blocks.append((line_start, line_end))
+            items.append((number + 1, None))
+            number += 1
+            continue
+        pending.pop(0)
+        blocks.extend(cells)
+        items.append((number + 1, table))
+        while number < len(lines) and lines[number][0] < table.end:
+            number += 1
+    pieces = iter(highlight_blocks(text, blocks, spans))
+    out = []
+    for line_number, layout in items:
+        if layout is None:
+            out.append(f'<div class="l" data-n="{line_number}">{next(pieces)}</div>')
+            continue
+        rows = []
+        for row in layout.rows:
+            cells_html = []
+            for _, _, rowspan, colspan in row:
+                html = next(pieces)
+                attrs = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (
+                    f' colspan="{colspan}"' if colspan > 1 else ""
+                )
+                hit = ' class="hit"' if "<mark" in html else ""  # the offending cell
+                cells_html.append(f"<td{attrs}{hit}>{html}</td>")
+            rows.append(f"<tr>{''.join(cells_html)}</tr>")
+        out.append(
+            f'<div class="l t" data-n="{line_number}"><table class="doc-table"><tbody>'
+            f"{''.join(rows)}</tbody></table></div>"
+        )
+    return "".join(out)
 
 
 def _sev(v: Violation) -> str:
@@ -79,6 +133,7 @@ def document_section(
     counts: FileCounts,
     errors: Sequence[FileError],
     report_types: Mapping[str, str],
+    tables: Sequence[TableLayout] = (),
 ) -> str:
     year = UNKNOWN_YEAR
     if info.report_year is not None:
@@ -103,7 +158,7 @@ def document_section(
         + "</aside>"
     )
     body = (
-        f'<div class="text" lang="zh-CN">{text_html(text, findings)}</div>'
+        f'<div class="text" lang="zh-CN">{text_html(text, findings, tables)}</div>'
         if text is not None
         else '<div class="text"><p class="none">没有可显示的正文。</p></div>'
     )

@@ -108,6 +108,7 @@ def render_page(
                 counts.get(info.path) or FileCounts(),
                 errors.get(info.path, []),
                 report_types,
+                result.tables.get(info.path, ()),
             )
             + "\n"
         )
