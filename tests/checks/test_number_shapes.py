@@ -9,6 +9,7 @@ on. Through the API with the built-in pack, as a user's text is checked.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import assume, given, settings
@@ -311,3 +312,15 @@ def test_closed_shares(parts, which, data) -> None:
     wrong = list(right)
     wrong[i] = pct(value)
     assert found(text(wrong)) == [("closed-shares-do-not-add-up", wrong[-1])]
+
+
+def test_table_identities_count_as_relations_checked() -> None:
+    """A 政府信息公开 report whose tables add up is silent, yet its count shows the tables were
+    read: the identities of 表三/表四 are relations checked."""
+    sample = (
+        Path(__file__).resolve().parents[1] / "samples/xxgk/xxgk_2024_huaian_shi_renmin_zhengfu.txt"
+    )
+    result = lint_text(sample.read_text("utf-8"), load_packs(["xxgk-annual"]))
+    assert result.documents[0].report_type == "xxgk-annual"
+    assert not [v for v in result.violations if v.category.value == "number"]
+    assert (result.documents[0].relations_checked or 0) >= 20
