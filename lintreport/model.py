@@ -119,6 +119,9 @@ class DocumentInfo:
     encoding: str | None = None
     year_source: str | None = None  # "override", "title", "opening", "heading", "period", "plan"
     type_source: str | None = None  # "override", "title", "opening", "headings"
+    # Numeric relations the number rules evaluated (rates, shares, changes, totals): 0 means
+    # they looked and found nothing to check; None means the count was not taken.
+    relations_checked: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

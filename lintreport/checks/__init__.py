@@ -28,6 +28,7 @@ from .plan_period import PlanPeriod
 from .rate_relation import RateRelation
 from .report_metadata import ReportMetadata
 from .required_sections import RequiredSections
+from .share_relation import ShareRelation
 from .sum_relation import SumRelation
 from .table_relation import TableRelation
 from .year_relation import YearRelation
@@ -49,6 +50,7 @@ _KIND_CLASSES: tuple[type[BaseKind], ...] = (
     MachineParaphrase,
     SumRelation,
     RateRelation,
+    ShareRelation,
     AnnouncedCount,
     YearRelation,
     FigureRelation,

@@ -55,7 +55,7 @@ from ..document.document import Document
 from ..model import Finding
 from ..text.numerals import cn_to_int, int_to_cn
 from ..text.quantities import sentence_around
-from .base import BaseKind, ParamError, compile_regex, finditer
+from .base import BaseKind, ParamError, compile_regex, count_relation, finditer
 
 _SENTENCE_END = "。！？!?；;"
 _MAX_ITEMS = 30  # an announced count beyond this is not a list of items
@@ -266,7 +266,10 @@ class AnnouncedCount(BaseKind):
                 if self.params.items == "ordinals" and self._inside_item(text, m.start()):
                     continue
                 counted = self._count(doc, m.end(), announced)
-                if counted is None or counted.low <= announced <= counted.high:
+                if counted is None:
+                    continue
+                count_relation()
+                if counted.low <= announced <= counted.high:
                     continue
                 yield Finding(
                     start=m.start("n"),

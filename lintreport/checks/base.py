@@ -29,6 +29,9 @@ REGEX_TIMEOUT = 2.0
 # that takes 1.9 s per line would still take hours on a long report. The runner therefore gives
 # each rule a budget per document (see regex_budget) that every finditer call draws from.
 _DEADLINE: ContextVar[float | None] = ContextVar("lintreport_regex_deadline", default=None)
+# Numeric relations the number kinds evaluated on the current document (see relation_tally), so a
+# silent report can be told apart from one where nothing was checked.
+_TALLY: ContextVar[list[int] | None] = ContextVar("lintreport_relation_tally", default=None)
 
 
 class ParamError(ValueError):
@@ -97,6 +100,38 @@ class regex_budget:  # lower-case: used like a function, `with regex_budget(2.0)
 
     def __exit__(self, *exc: object) -> None:
         _DEADLINE.reset(self._token)
+
+
+class relation_tally:  # lower-case: used like a function, `with relation_tally() as tally:`
+    """Within the block, `count_relation()` calls add up; `count` is the total.
+
+    A context variable rather than a return value: kinds stay generators of findings, and the
+    runner, not the kinds, decides whether anyone wants the number.
+    """
+
+    __slots__ = ("_cell", "_token")
+
+    def __init__(self) -> None:
+        self._cell = [0]
+
+    def __enter__(self) -> relation_tally:
+        self._token = _TALLY.set(self._cell)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        _TALLY.reset(self._token)
+
+    @property
+    def count(self) -> int:
+        return self._cell[0]
+
+
+def count_relation(n: int = 1) -> None:
+    """Record that a number kind evaluated `n` relations (a rate against its counts, a total
+    against its parts): one context-variable read, nothing when no tally is open."""
+    cell = _TALLY.get()
+    if cell is not None:
+        cell[0] += n
 
 
 def _timeout() -> float:

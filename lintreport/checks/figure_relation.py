@@ -53,7 +53,8 @@ from ..document.document import Document
 from ..model import Finding
 from ..text.quantities import FIGURE_PATTERN, Interval, format_number, parse_quantity
 from ..text.relations import Relation
-from .base import BaseKind, ParamError, compile_regex, finditer
+from ._prose import prose_view
+from .base import BaseKind, ParamError, compile_regex, count_relation, finditer
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -105,6 +106,10 @@ class FigureRelation(BaseKind):
         return self.placeholders | self._groups
 
     def run(self, doc: Document) -> Iterator[Finding]:
+        view, back = prose_view(doc)
+        return back(self._run(view))
+
+    def _run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         names = self._relation.names
         for pattern in self._patterns:
@@ -123,6 +128,7 @@ class FigureRelation(BaseKind):
                 else:
                     if self.params.same_unit and len(units) > 1:
                         continue
+                    count_relation()
                     if self._relation.holds(values, self.params.tolerance):
                         continue
                     left, right = self._relation.sides(values)

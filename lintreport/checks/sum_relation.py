@@ -67,14 +67,33 @@ from ..text.quantities import (
     format_number,
     sentences,
 )
-from .base import BaseKind, ParamError, literal_alternation
+from ._prose import prose_view
+from .base import BaseKind, ParamError, count_relation, literal_alternation
 
 _OPEN = "（("
 _CLOSE = "）)"
 _UNIT_ENDS = frozenset(u[-1] for u in UNITS)
+_TOTAL_LABEL = 12  # characters before a total searched for words that make it no total
 _BRACKET_SPAN = 1000  # characters: a bracketed breakdown is never longer
 _BRACKET = regex.compile(r"[（()）]")
 _LABEL = regex.compile(r"[\p{Han}“”‘’《》〈〉\p{Zs}]*")
+_ENUMERATED_LABEL = regex.compile(
+    r"[\p{Han}“”‘’《》〈〉\p{Zs}]+(?:、[\p{Han}“”‘’《》〈〉\p{Zs}]+)*|"
+)
+# The Han name right before a total (办理人大代表建议和政协提案58件), its verb-like tail (共) and
+# the joints between the things it names.
+_LABEL_BEFORE = regex.compile(r"[\p{Han}、]+$")
+_TOTAL_TAIL = regex.compile(r"(?:共计|合计|总计|共|总数|总量)$")
+_NAME_SPLIT = regex.compile(r"以及|和|及|与|、")
+_LABEL_TRIM = regex.compile(
+    r"^[\p{Zs}、，,；;（(：:]*(?:以及|和|及|与)?(?:其中|包括|包含|含|分别为|分别是|分为)?[，,：:]?\p{Zs}*"
+)
+
+
+def _label(text: str, start: int, end: int) -> str:
+    """The label of a part: the text before its figure without separators and openers."""
+    raw = text[start:end]
+    return raw[_LABEL_TRIM.match(raw).end() :].strip()  # type: ignore[union-attr]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -120,11 +139,49 @@ class Params:
         ],
         metadata={"doc": "分项标签中出现这些词时，分项列表到此为止（不是组成部分）"},
     )
+    total_stop_words: list[str] = field(
+        default_factory=lambda: [
+            "同比",
+            "增长",
+            "增加",
+            "减少",
+            "下降",
+            "相较",
+            "去年",
+            "上年",
+            "前年",
+            "同期",
+            "结转",
+            "人均",
+            "平均",
+            "每",
+        ],
+        metadata={"doc": "总数的标签中出现这些词时，它不是其后分项的总数（同比下降10件，其中……）"},
+    )
     max_label: int = field(default=20, metadata={"doc": "分项标签的最大字数"})
     max_total_label: int = field(
         default=8, metadata={"doc": "total_after 形状：合计词与合计数之间最多的字数"}
     )
     nested: bool = field(default=True, metadata={"doc": "识别嵌套分项（小计及其明细）"})
+    enumerated_labels: bool = field(
+        default=False,
+        metadata={"doc": "分项以逗号分隔时，标签内可有顿号（政策、规范性文件类信息68条）"},
+    )
+    exhaustive: Literal["listed", "closed", "named"] = field(
+        default="listed",
+        metadata={
+            "doc": "equal 时何为列全：listed 后无“等”、无同单位数字；closed 还须以“其他/其余”"
+            "一项收尾并就此结句；named 总数名称为“A和B”且分项恰为 A、B"
+        },
+    )
+    defer_closed: bool = field(
+        default=False,
+        metadata={"doc": "以“其他/其余”收尾的列举不查，留给 closed 规则（免得报两次）"},
+    )
+    closing_words: list[str] = field(
+        default_factory=lambda: ["其他", "其余", "其它"],
+        metadata={"doc": "closed：收尾一项的标签以这些词开头"},
+    )
     tolerance: float = field(default=0.0, metadata={"doc": "容差（与数值同单位）"})
 
 
@@ -166,6 +223,11 @@ class SumRelation(BaseKind):
         self._stop = (
             regex.compile(literal_alternation(params.stop_words)) if params.stop_words else None
         )
+        self._total_stop = regex.compile(
+            rf"(?:{literal_alternation(params.total_stop_words)})[^，,、；;：:（(）)]*$"
+            if params.total_stop_words
+            else "(?!)"
+        )
         # `_cheap` is the literal test a sentence must pass before any parsing (see `_worth`).
         self._cheap: regex.Pattern[str] | None = None
         if params.shape == "opener":
@@ -181,14 +243,19 @@ class SumRelation(BaseKind):
 
     def _label_ok(self, gap: str, first: bool) -> bool:
         rest = gap
+        enumerated = self.params.enumerated_labels
         if not first:
             m = self._sep.match(rest)
             if m is None or (m.end() == 0 and rest):
                 return False
             rest = rest[m.end() :]
+            # Parts separated by commas may name several things each (政策、规范性文件类信息68条);
+            # where 、 separates the parts, it cannot also sit inside a label.
+            enumerated = enumerated and "、" not in m.group()
         elif (m := self._lead.match(rest.strip())) is not None:
             rest = rest.strip()[m.end() :]
-        if len(rest) > self.params.max_label or _LABEL.fullmatch(rest) is None:
+        label = _ENUMERATED_LABEL if enumerated else _LABEL
+        if len(rest) > self.params.max_label or label.fullmatch(rest) is None:
             return False
         return not (self._stop and self._stop.search(rest))
 
@@ -223,23 +290,31 @@ class SumRelation(BaseKind):
         shape = self.params.shape
         inside = lo  # end of the last bracketed list read: its parts are not totals again
         for k, total in enumerate(qs):
+            if shape != "total_after" and self._total_stop.search(
+                text, max(lo, total.start - _TOTAL_LABEL), total.start
+            ):
+                continue  # 同比下降10件、上年结转10件: a change or a carry-over, not a total
             if shape == "parenthesised":
-                if total.start >= inside and total.end < hi and text[total.end] in _OPEN:
-                    close = _matching_close(text, total.end, hi)
+                # 2599条（其中…）, and in web copies 2599条，(其中…)
+                bracket = (
+                    total.end + 1
+                    if text.startswith(("，(", "，（", ",("), total.end)
+                    else total.end
+                )
+                if total.start >= inside and bracket < hi and text[bracket] in _OPEN:
+                    close = _matching_close(text, bracket, hi)
                     if close is None:
                         continue
                     inside = close
-                    parts, _, _ = self._parse_list(
-                        text, qs, k + 1, total.end + 1, close, total.unit
-                    )
-                    if parts and self._complete(text, parts, close, qs, total.unit):
+                    parts, _, _ = self._parse_list(text, qs, k + 1, bracket + 1, close, total.unit)
+                    if parts and self._complete(text, total, parts, close, qs, lo):
                         yield total, parts
             elif shape == "opener":
                 m = self._anchor.match(text, total.end, hi)
                 if m is None:
                     continue
                 parts, nxt, _ = self._parse_list(text, qs, k + 1, m.end(), hi, total.unit)
-                if parts and self._complete(text, parts, hi, qs[nxt:], total.unit):
+                if parts and self._complete(text, total, parts, hi, qs[nxt:], lo):
                     yield total, parts
             else:
                 yield from self._total_after(text, qs, k, total)
@@ -268,18 +343,63 @@ class SumRelation(BaseKind):
             yield total, parts
 
     def _complete(
-        self, text: str, parts: list[_Part], limit: int, rest: list[Quantity], unit: str
+        self,
+        text: str,
+        total: Quantity,
+        parts: list[_Part],
+        limit: int,
+        rest: list[Quantity],
+        lo: int,
     ) -> bool:
-        """For equality the list must be the whole: no 等, no further figure of the unit."""
+        """For equality the list must be the whole: no 等, no further figure of the unit; and,
+        as `exhaustive` says, closed by 其他 or named by the total itself."""
         if self.params.relation != "equal":
-            return True
+            return not (self.params.defer_closed and self._closed(text, parts, limit))
         if len(parts) < 2:
             return False
         last = parts[-1].quantity.end
         tail = text[last:limit]
         if tail.lstrip().startswith("等"):
             return False
-        return not any(q.unit == unit and q.start >= last and q.end <= limit for q in rest)
+        unit = total.unit
+        if any(q.unit == unit and q.start >= last and q.end <= limit for q in rest):
+            return False
+        mode = self.params.exhaustive
+        if mode == "closed":
+            return self._closed(text, parts, limit)
+        if mode == "named":
+            return self._named(text, total, parts, lo)
+        return True
+
+    def _closed(self, text: str, parts: list[_Part], limit: int) -> bool:
+        """Whether the list ends with a 其他/其余 part and the sentence ends right after it."""
+        if len(parts) < 2:
+            return False
+        last = parts[-1].quantity.end
+        # A wrapped line (a PDF copy) ends the sentence too: then the list may go on.
+        ends = limit >= len(text) or text[limit] in "。；;！!？?）)"
+        label = _label(text, parts[-2].quantity.end, parts[-1].quantity.start)
+        closing = any(label.startswith(w) for w in self.params.closing_words)
+        return closing and ends and not text[last:limit].strip()
+
+    def _named(self, text: str, total: Quantity, parts: list[_Part], lo: int) -> bool:
+        """Whether the total's own name lists exactly the parts.
+
+        `建议和提案58件（建议21件、提案33件）`: each part's label ends a segment, in order."""
+        head = _LABEL_BEFORE.search(text, max(lo, total.start - 40), total.start)
+        if head is None:
+            return False
+        name = _TOTAL_TAIL.sub("", head.group())
+        segments = [seg for seg in _NAME_SPLIT.split(name) if seg]
+        if len(segments) != len(parts):
+            return False
+        begin = total.end
+        for seg, part in zip(segments, parts, strict=True):
+            label = _label(text, begin, part.quantity.start)
+            begin = part.quantity.end
+            if len(label) < 1 or not seg.endswith(label):
+                return False
+        return True
 
     # -- checking ------------------------------------------------------------------------
 
@@ -331,6 +451,7 @@ class SumRelation(BaseKind):
         )
 
     def _check(self, total: Quantity, parts: list[_Part] | tuple[_Part, ...]) -> Iterator[Finding]:
+        count_relation()
         top = self._top_level(list(parts), total.interval)
         if top is None:
             yield self._finding(total, parts)
@@ -352,10 +473,16 @@ class SumRelation(BaseKind):
             while pos >= 0:
                 if pos > lo and text[pos - 1] in _UNIT_ENDS:
                     return True
+                if pos > lo + 1 and text[pos - 1] in "，," and text[pos - 2] in _UNIT_ENDS:
+                    return True
                 pos = text.find(bracket, pos + 1, hi)
         return False
 
     def run(self, doc: Document) -> Iterator[Finding]:
+        view, back = prose_view(doc)
+        return back(self._run(view))
+
+    def _run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         for line in doc.lines:
             if not self._worth(text, line.start, line.end):

@@ -89,7 +89,7 @@ from ..model import Finding, Severity
 from ._table_params import Identity, Line, Narrative, Template
 from ._table_params import TableParams as Params
 from ._table_reading import BLANKS, Reading, cell_value, read_table
-from .base import BaseKind, ParamError, compile_regex, finditer
+from .base import BaseKind, ParamError, compile_regex, count_relation, finditer
 
 __all__ = ["Identity", "Line", "Narrative", "Params", "TableRelation", "Template"]
 
@@ -271,7 +271,10 @@ class TableRelation(BaseKind):
                     if accept:
                         stated = cell_value(m.group("n"))
                         sums = [total(refs) for refs in accept]
-                        if stated is None or None in sums or stated in sums:
+                        if stated is None or None in sums:
+                            continue
+                        count_relation()
+                        if stated in sums:
                             continue
                         shown = "，".join(
                             f"{'+'.join(label(r) for r in refs)}为{_fmt(v)}"  # type: ignore[arg-type]
@@ -283,8 +286,11 @@ class TableRelation(BaseKind):
                         )
                     else:
                         values = [(ref, cell_value(cells[ref].text)) for ref in zero]
+                        if any(v is None for _, v in values):
+                            continue
+                        count_relation()
                         bad = [(ref, v) for ref, v in values if v]
-                        if not bad or any(v is None for _, v in values):
+                        if not bad:
                             continue
                         shown = "，".join(f"{label(r)}为{_fmt(v)}" for r, v in bad)  # type: ignore[arg-type]
                         detail = f"正文“{m.group()}”与{self.params.table}不符：表中{shown}"
@@ -336,6 +342,7 @@ class TableRelation(BaseKind):
             else:
                 lsum = sum(values[x.id] for x in left)
                 rsum = sum(values[x.id] for x in right)
+                count_relation()
                 if abs(lsum - rsum) <= self.params.tolerance:
                     continue
                 where = (

@@ -197,7 +197,8 @@ def finish(
         for e in result.errors:
             err.write(f"{e.path}: 无法检查：{e.message}\n")
     if args.statistics:
-        write_statistics(result.violations, err if trait(args.format, "machine") else out)
+        stream = err if trait(args.format, "machine") else out
+        write_statistics(result.violations, stream, result.documents)
     notes = []
     if checker.suppressed:
         notes.append(f"{checker.suppressed} 个问题被抑制指令或忽略文件抑制")

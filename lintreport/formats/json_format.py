@@ -36,6 +36,7 @@ def document_dict(d: DocumentInfo) -> dict[str, Any]:
         "report_year": d.report_year,
         "year_source": d.year_source,
         "title": d.title,
+        "relations_checked": d.relations_checked,
     }
 
 

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TextIO
 
-from ..model import Category, Severity, Violation
+from ..model import Category, DocumentInfo, Severity, Violation
 
 _LABEL = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
@@ -55,8 +55,13 @@ def rule_counts(violations: tuple[Violation, ...] | list[Violation]) -> list[Rul
     ]
 
 
-def write_statistics(violations: tuple[Violation, ...] | list[Violation], stream: TextIO) -> None:
+def write_statistics(
+    violations: tuple[Violation, ...] | list[Violation],
+    stream: TextIO,
+    documents: tuple[DocumentInfo, ...] | list[DocumentInfo] = (),
+) -> None:
     rows = rule_counts(violations)
+    _write_relations(documents, stream)
     if not rows:
         stream.write("统计：没有发现问题\n")
         return
@@ -69,3 +74,19 @@ def write_statistics(violations: tuple[Violation, ...] | list[Violation], stream
         stream.write(row.rstrip() + "\n")
     total = sum(r.count for r in rows)
     stream.write(f"{total:>6}  合计（{len(rows)} 条规则）\n")
+
+
+def _write_relations(
+    documents: tuple[DocumentInfo, ...] | list[DocumentInfo], stream: TextIO
+) -> None:
+    """How many numeric relations were checked, per file: a file without number findings was
+    either consistent or never looked at, and only this line tells which."""
+    counted = [d for d in documents if d.relations_checked is not None]
+    if not counted:
+        return
+    total = sum(d.relations_checked or 0 for d in counted)
+    stream.write(f"数字关系核对：共 {total} 处（{len(counted)} 个文件）\n")
+    if len(counted) > 1:
+        width = max(len(str(d.relations_checked)) for d in counted)
+        for d in counted:
+            stream.write(f"  {d.relations_checked:>{width}}  {d.path}\n")

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..checks.base import REGEX_TIMEOUT, regex_budget
+from ..checks.base import REGEX_TIMEOUT, regex_budget, relation_tally
 from ..document.classify import TypeSignals
 from ..document.document import Document
 from ..document.inputs import DEFAULT_EXTENSIONS, load_document, rewritable
@@ -140,7 +140,9 @@ def check_report_type(value: str | None, packs: Sequence[Pack]) -> None:
         )
 
 
-def document_info(doc: Document, packs: Sequence[Pack] = ()) -> DocumentInfo:
+def document_info(
+    doc: Document, packs: Sequence[Pack] = (), tally: relation_tally | None = None
+) -> DocumentInfo:
     meta = doc.metadata
     if packs:
         doc.classify(type_signals(packs))
@@ -152,13 +154,26 @@ def document_info(doc: Document, packs: Sequence[Pack] = ()) -> DocumentInfo:
         encoding=doc.source.encoding + ("-sig" if doc.source.bom else ""),
         year_source=meta.year_source,
         type_source=doc.type_evidence,
+        relations_checked=None if tally is None else tally.count,
     )
 
 
 def lint_document(
-    doc: Document, rules: Sequence[Rule], packs: Sequence[Pack] = ()
+    doc: Document,
+    rules: Sequence[Rule],
+    packs: Sequence[Pack] = (),
+    tally: relation_tally | None = None,
 ) -> tuple[list[Violation], list[FileError]]:
-    """Run `rules` on one document; a rule that fails becomes a FileError, not a crash."""
+    """Run `rules` on one document; a rule that fails becomes a FileError, not a crash.
+
+    With `tally`, the numeric relations the rules evaluated are counted into it."""
+    with tally or relation_tally():
+        return _lint_document(doc, rules, packs)
+
+
+def _lint_document(
+    doc: Document, rules: Sequence[Rule], packs: Sequence[Pack]
+) -> tuple[list[Violation], list[FileError]]:
     signals = type_signals(packs)
     recognised = {s.report_type for s in signals}
     # A typed pack without `recognize:` cannot tell its documents: its rules run on every document.
@@ -254,8 +269,11 @@ def lint_text(
         doc = Document.from_text(text, path, year=options.year, report_type=options.report_type)
     except InputError as exc:
         return RunResult((), (), (FileError(exc.path, exc.message),))
-    violations, errors = lint_document(doc, rules, packs)
-    return RunResult((document_info(doc),), tuple(violations), tuple(errors), {doc.path: doc.text})
+    tally = relation_tally()
+    violations, errors = lint_document(doc, rules, packs, tally)
+    return RunResult(
+        (document_info(doc, tally=tally),), tuple(violations), tuple(errors), {doc.path: doc.text}
+    )
 
 
 def display_path(path: Path) -> str:
@@ -334,9 +352,10 @@ def lint_file(
         )
     except InputError as exc:
         return FileOutcome(None, [], [FileError(exc.path, exc.message)], None)
-    violations, errors = lint_document(doc, rules, packs)
+    tally = relation_tally()
+    violations, errors = lint_document(doc, rules, packs, tally)
     tables = table_layouts(doc) if options.keep_tables else ()
-    return FileOutcome(document_info(doc), violations, errors, doc.text, tables)
+    return FileOutcome(document_info(doc, tally=tally), violations, errors, doc.text, tables)
 
 
 def table_layouts(doc: Document) -> tuple[TableLayout, ...]:

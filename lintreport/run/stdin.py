@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from ..checks.base import relation_tally
 from ..document.document import Document
 from ..document.inputs import DOCX, decode_input, load_bytes, max_input_bytes
 from ..errors import InputError
@@ -84,11 +85,12 @@ def run_stdin(
             )
     if fix and output is None:
         output = data
-    violations, errors = lint_document(doc, rules, packs)
+    tally = relation_tally()
+    violations, errors = lint_document(doc, rules, packs, tally)
     texts = {doc.path: doc.text} if options.keep_text else {}
     tables = table_layouts(doc) if options.keep_tables else ()
     result = RunResult(
-        (document_info(doc),),
+        (document_info(doc, tally=tally),),
         tuple(violations),
         tuple(errors),
         texts,
