@@ -147,9 +147,13 @@ def document_info(doc: Document, packs: Sequence[Pack] = ()) -> DocumentInfo:
 
 
 def lint_document(
-    doc: Document, rules: Sequence[Rule], packs: Sequence[Pack] = ()
+    doc: Document, rules: Sequence[Rule], packs: Sequence[Pack] = (), *, fixable: bool | None = None
 ) -> tuple[list[Violation], list[FileError]]:
-    """Run `rules` on one document; a rule that fails becomes a FileError, not a crash."""
+    """Run `rules` on one document; a rule that fails becomes a FileError, not a crash.
+
+    `fixable` says whether safe fixes are offered as fixes (default: if --fix can rewrite the
+    file); the annotated copy of a .docx offers them as tracked changes.
+    """
     signals = type_signals(packs)
     recognised = {s.report_type for s in signals}
     # A typed pack without `recognize:` cannot tell its documents: its rules run on every document.
@@ -165,7 +169,7 @@ def lint_document(
     violations: list[Violation] = []
     errors: list[FileError] = []
     seen: set[tuple[str, int, int]] = set()
-    can_fix = rewritable(doc.path)
+    can_fix = rewritable(doc.path) if fixable is None else fixable
     # Regex time one rule may spend on this document: generous for any sane pattern (a few ms per
     # 100 KB), yet a catastrophic one stops within seconds however many lines it is tried on.
     budget = REGEX_TIMEOUT * (1 + len(doc.text) / 1_000_000)
