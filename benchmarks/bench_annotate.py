@@ -6,7 +6,8 @@
 The report is made from the seeds: about 12,400 characters (20 pages of GB/T 9704's 22 lines
 of 28 characters), headings in Word heading styles, each body paragraph in three runs with the
 middle one bold, and a 10-row table. Measured, as medians of wall time:
-- the command as a user runs it (`annotate --track-changes --force`), start-up included;
+- the command as a user runs it (`annotate --track-changes --force`), start-up included, and
+  its CPU time (on a shared machine the wall time includes waiting for a core);
 - in process, with the packs loaded: the whole annotation of the file, and its parts: reading
   and checking (`load_document` + `lint_document`) and writing the copy (`formats.word.annotate`).
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -86,9 +88,15 @@ def main() -> None:
         source = Path(tmp) / "报告.docx"
         chars = report_docx(source)
         cmd = [sys.executable, "-m", "lintreport", "annotate", "--track-changes", "--force"]
-        command = median(
-            args.runs, lambda: subprocess.run([*cmd, str(source)], check=True, capture_output=True)
-        )
+        cpu: list[float] = []
+
+        def run_command() -> None:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            subprocess.run([*cmd, str(source)], check=True, capture_output=True)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+
+        command = median(args.runs, run_command)
         checker = CheckRun(Resolver(Overrides(isolated=True)))
         ns = argparse.Namespace(output_file=None, track_changes=True, force=True)
         now = datetime.now(UTC)
@@ -110,11 +118,17 @@ def main() -> None:
     print("| step | median wall time (s) |")
     print("|---|---|")
     print(f"| `lintreport annotate --track-changes` (command, start-up included) | {command:.2f} |")
+    print(f"| the same command, CPU time (user + system) | {statistics.median(cpu):.2f} |")
     print(f"| in process: the whole annotation | {whole:.2f} |")
     print(f"| in process: read the .docx and check it | {reading:.2f} |")
     print(f"| in process: write the copy with its comments | {writing:.2f} |")
-    verdict = "met" if command < 1.0 else "NOT met"
-    print(f"\ntarget: the command under 1 s — {verdict}")
+    used = statistics.median(cpu)
+    print(
+        f"\ntarget: the command under 1 s — wall {command:.2f} s "
+        f"({'met' if command < 1.0 else 'NOT met'}), CPU {used:.2f} s "
+        f"({'met' if used < 1.0 else 'NOT met'}; on a busy shared machine the CPU time is what "
+        "an idle one would take)"
+    )
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ so annotating an annotated copy gives the same comments again, not twice as many
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import difflib
 import os
 import tempfile
@@ -19,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
+from ..document.document import Document
 from ..document.inputs import DOCX, load_bytes, max_input_bytes
 from ..document.source import read_bytes
 from ..errors import InputError, UsageError
@@ -26,7 +28,7 @@ from ..formats.word import Edit, annotate, has_own_markup, paragraph_count, with
 from ..model import Violation
 from ..policy.checkrun import CheckRun
 from ..policy.settings import Resolver
-from ..run.fixer import fix_text
+from ..run.fixer import apply_fixes, fix_text
 from ..run.runner import RunOptions, lint_document
 from .options import overrides_from_args
 
@@ -192,8 +194,12 @@ def annotate_file(
     kept = checker.apply_policy(path, display, doc.text, violations, settings)
     edits: list[Edit] = []
     if track:
+        # the first pass of --fix is the fixes of these findings; later passes see their result
+        first, _ = apply_fixes(doc.text, kept)
         _, fix_rules, packs = checker.fix_rules(path)
-        fixed, _ = fix_text(doc, fix_rules, packs, can_fix=True)
+        source = dataclasses.replace(doc.source, text=first)
+        rest = Document(source, year=doc.year_override, report_type=doc.type_override)
+        fixed, _ = fix_text(rest, fix_rules, packs, can_fix=True)
         edits = tracked_edits(doc.text, kept, fixed)
     rules = {info.id: info for info in checker.rule_infos()}
     result = annotate(data, doc.text, kept, edits, rules, now)
