@@ -6,11 +6,13 @@ The annotated files are read back here with plain lxml, not with the code that w
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import subprocess
 import zipfile
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
@@ -20,6 +22,10 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Pt, RGBColor
 from lxml import etree
+
+from lintreport.cli.annotate import tracked_edits
+from lintreport.formats.word import Edit, annotate
+from lintreport.model import Category, Fix, Severity, Violation
 
 from .conftest import SEEDS, run_cli
 
@@ -411,3 +417,50 @@ def test_the_copy_opens_in_libreoffice(tmp_path: Path) -> None:
     pdf = tmp_path / "pdf" / "报告.lintreport.pdf"
     assert pdf.is_file(), proc.stdout + proc.stderr
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def _violation(start: int, end: int, text: str, rule: str = "r") -> Violation:
+    return Violation(
+        "a.txt", 1, start + 1, 1, end + 1, rule, Category.WORDING, Severity.ERROR,
+        f"“{text}”有误", start=start, end=end,
+    )  # fmt: skip
+
+
+def test_spans_across_paragraphs_points_and_ends_are_anchored(tmp_path: Path) -> None:
+    text = "甲乙\n丙\t丁\n"
+    found = [
+        _violation(1, 4, "乙\n丙"),  # across a paragraph break
+        _violation(2, 2, ""),  # a point at the end of a paragraph
+        _violation(3, 6, "丙\t丁"),  # over a tab
+        _violation(7, 7, ""),  # a point in an empty last paragraph
+    ]
+    copy = tmp_path / "a.docx"
+    copy.write_bytes(annotate(None, text, found, [], {}, datetime.now(UTC)).data)
+    view = _view(copy)
+    assert view.paragraphs == text.split("\n")
+    assert sorted(view.anchored.values()) == sorted(["乙\n丙", "", "丙\t丁", ""])
+
+
+def test_fixes_changed_again_by_a_later_pass_become_the_difference() -> None:
+    text = "甲乙丙\n丁"
+    found = [_violation(0, 1, "甲")]
+    found[0] = dataclasses.replace(found[0], fix=Fix("戊"))
+    edits = tracked_edits(text, found, "戊乙己\n丁")
+    out = text
+    for e in sorted(edits, key=lambda e: -e.start):
+        out = out[: e.start] + e.replacement + out[e.end :]
+    assert out == "戊乙己\n丁"
+    assert tracked_edits(text, found, "戊乙丙\n丁") == [Edit(0, 1, "戊")]
+
+
+def test_the_copy_keeps_the_input_permissions_and_a_missing_directory_is_an_error(
+    tmp_path: Path,
+) -> None:
+    source = _docx_of_lines(["我们大力推进法制政府建设。"], tmp_path / "a.docx")
+    source.chmod(0o600)
+    _annotate(str(source))
+    assert (tmp_path / "a.lintreport.docx").stat().st_mode & 0o777 == 0o600
+    proc = run_cli("annotate", str(source), "-o", str(tmp_path / "无此目录" / "b.docx"))
+    assert proc.returncode == 2
+    assert "目录不存在" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1

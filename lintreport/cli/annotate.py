@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import difflib
+import errno
 import os
 import tempfile
 from collections.abc import Sequence
@@ -130,15 +131,35 @@ def _apply(line: str, edits: Sequence[Edit], base: int) -> str:
     return "".join(parts)
 
 
-def _write_new(target: Path, data: bytes, force: bool) -> None:
-    """Write `target` whole or not at all; an existing file is replaced only with `force`."""
+def _write_new(target: Path, data: bytes, force: bool, mode: int) -> None:
+    """Write `target` whole or not at all; an existing file is replaced only with `force`.
+
+    The copy gets the permission bits of the input: a draft kept private stays private."""
+    try:
+        _write(target, data, force, mode)
+    except OSError as exc:
+        reason = _OS_REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+        raise InputError(target.as_posix(), f"无法写入副本：{reason}") from None
+
+
+_OS_REASONS = {
+    errno.ENOENT: "目录不存在",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.EROFS: "文件系统只读",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EISDIR: "这是一个目录",
+}
+
+
+def _write(target: Path, data: bytes, force: bool, mode: int) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, mode)
         if force:
             os.replace(tmp, target)
             return
@@ -203,7 +224,7 @@ def annotate_file(
         edits = tracked_edits(doc.text, kept, fixed)
     rules = {info.id: info for info in checker.rule_infos()}
     result = annotate(data, doc.text, kept, edits, rules, now)
-    _write_new(target, result.data, args.force)
+    _write_new(target, result.data, args.force, path.stat().st_mode & 0o666)
     return Written(target, result.comments, result.changes), [e.message for e in errors]
 
 

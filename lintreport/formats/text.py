@@ -80,7 +80,7 @@ class TextFormatter:
                 shown[v.rule] += 1
                 self._one(console, v, source_lines)
             for rule, rest in hidden.items():
-                where = "、".join(_where(v, ":") for v in rest[:12])
+                where = "、".join(_where(v) for v in rest[:12])
                 more = "……" if len(rest) > 12 else ""
                 note = Text(
                     f"{path}: 规则 [{rule}] 另有 {len(rest)} 处同类问题（{where}{more}），",
@@ -95,7 +95,7 @@ class TextFormatter:
 
     def _one(self, console: Console, v: Violation, source_lines: list[str] | None) -> None:
         head = Text()
-        head.append(f"{v.path}:{_where(v, ':')}", style="bold")
+        head.append(f"{v.path}:{_where(v)}", style="bold")
         head.append(": ")
         head.append(_LABEL[v.severity], style=_STYLE[v.severity])
         head.append(f" [{v.rule}] ", style="dim")
@@ -153,11 +153,11 @@ def _is_docx(path: str) -> bool:
     return path.lower().endswith(".docx")
 
 
-def _where(v: Violation, sep: str) -> str:
+def _where(v: Violation) -> str:
     """Where a violation starts: a .docx has no lines, its lines are paragraphs (第7段第74字)."""
     if _is_docx(v.path):
         return f"第{v.line}段第{v.column}字"
-    return f"{v.line}{sep}{v.column}"
+    return f"{v.line}:{v.column}"
 
 
 FORMATTER = TextFormatter()
