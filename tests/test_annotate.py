@@ -464,3 +464,63 @@ def test_the_copy_keeps_the_input_permissions_and_a_missing_directory_is_an_erro
     assert proc.returncode == 2
     assert "目录不存在" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+
+
+def _as_saved_by_word(path: Path) -> None:
+    """Give every comment paragraph a w14:paraId and add commentsExtended.xml, as Word does on
+    saving; a person's reply is threaded under the first lintreport comment."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    comments = etree.fromstring(parts["word/comments.xml"])
+    entries = []
+    for number, comment in enumerate(comments.iter(_q("comment"))):
+        for p in comment.iter(_q("p")):
+            p.set(f"{{{W14}}}paraId", f"{number:08X}")
+        entries.append(f'<w15:commentEx w15:paraId="{number:08X}" w15:done="0"/>')
+    authors = [c.get(_q("author")) for c in comments.iter(_q("comment"))]
+    reply_to = f"{authors.index(OURS):08X}"
+    entries.append(f'<w15:commentEx w15:paraId="FFFF0000" w15:paraIdParent="{reply_to}"/>')
+    parts["word/comments.xml"] = etree.tostring(comments)
+    parts["word/commentsExtended.xml"] = (
+        f'<w15:commentsEx xmlns:w15="{W15}">{"".join(entries)}</w15:commentsEx>'
+    ).encode()
+    rels = parts["word/_rels/document.xml.rels"].decode()
+    rels = rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdExt" Type="http://schemas.microsoft.com/office/2011/relationships/'
+        'commentsExtended" Target="commentsExtended.xml"/></Relationships>',
+    )
+    parts["word/_rels/document.xml.rels"] = rels.encode()
+    types = parts["[Content_Types].xml"].decode()
+    types = types.replace(
+        "</Types>",
+        '<Override PartName="/word/commentsExtended.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"/></Types>',
+    )
+    parts["[Content_Types].xml"] = types.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_reannotating_a_file_saved_by_word_drops_its_thread_entries_too(tmp_path: Path) -> None:
+    source = _rich_docx(tmp_path / "报告.docx")
+    _annotate(str(source))
+    out = tmp_path / "报告.lintreport.docx"
+    _as_saved_by_word(out)
+    human = next(i for i, (a, _) in _comments(out).items() if a != OURS)
+    again = tmp_path / "again.docx"
+    _annotate(str(out), "-o", str(again))
+    assert _ours(again) == _ours(out)
+    with zipfile.ZipFile(again) as archive:
+        extended = etree.fromstring(archive.read("word/commentsExtended.xml"))
+    kept = [dict(e.attrib) for e in extended]
+    # only the person's comment and the reply are left, the reply no longer under a removed one
+    assert kept == [
+        {f"{{{W15}}}paraId": f"{int(human):08X}", f"{{{W15}}}done": "0"},
+        {f"{{{W15}}}paraId": "FFFF0000"},
+    ]

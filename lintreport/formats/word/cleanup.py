@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from lxml import etree
 
 from .markup import AUTHOR
 from .runs import Element
 
+_PARA_ID = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
+# Parts Word writes beside comments.xml, by the last segment of their relationship type.
+_COMPANIONS = ("commentsExtended", "commentsIds", "commentsExtensible")
 _AUTHOR = qn("w:author")
 _ID = qn("w:id")
 _RESTORED = {qn("w:delText"): qn("w:t"), qn("w:delInstrText"): qn("w:instrText")}
@@ -38,16 +42,51 @@ def _comments_root(document) -> Element | None:
         return None
 
 
+def _local(name: str) -> str:
+    return name.rpartition("}")[2]
+
+
+def _prune_companions(document, para_ids: set[str]) -> None:
+    """Drop the entries Word keeps beside comments.xml (reply threads, done flags, durable ids)
+    for the comments removed; a person's reply to a removed comment becomes a comment of its own.
+    """
+    parts = {}
+    for rel in document.part.rels.values():
+        kind = rel.reltype.rpartition("/")[2]
+        if kind in _COMPANIONS and not rel.is_external:
+            parts[kind] = rel.target_part
+    durable: set[str] = set()
+    for kind in _COMPANIONS:  # commentsIds before commentsExtensible: it maps to durable ids
+        part = parts.get(kind)
+        if part is None:
+            continue
+        root = etree.fromstring(part.blob)
+        for entry in list(root):
+            values = {_local(k): v for k, v in entry.attrib.items()}
+            if values.get("paraId") in para_ids or values.get("durableId") in durable:
+                if "durableId" in values:
+                    durable.add(values["durableId"])
+                root.remove(entry)
+            elif values.get("paraIdParent") in para_ids:
+                for key in [k for k in entry.attrib if _local(k) == "paraIdParent"]:
+                    del entry.attrib[key]
+        # NOTE: python-docx keeps parts it does not model as bytes and has no public setter
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def _remove_comments(document) -> bool:
     root = _comments_root(document)
     if root is None:
         return False
     ours = [c for c in root.findall(qn("w:comment")) if c.get(_AUTHOR) == AUTHOR]
     ids = {c.get(_ID) for c in ours}
+    para_ids = {p.get(_PARA_ID) for c in ours for p in c.iter(qn("w:p"))} - {None}
     for c in ours:
         root.remove(c)
     if not ids:
         return False
+    if para_ids:  # the file was saved by Word since it was annotated
+        _prune_companions(document, para_ids)
     body = document.element
     for tag in ("w:commentRangeStart", "w:commentRangeEnd"):
         for marker in list(body.iter(qn(tag))):
