@@ -21,6 +21,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Pt, RGBColor
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from lintreport.cli.annotate import tracked_edits
@@ -524,3 +526,66 @@ def test_reannotating_a_file_saved_by_word_drops_its_thread_entries_too(tmp_path
         {f"{{{W15}}}paraId": f"{int(human):08X}", f"{{{W15}}}done": "0"},
         {f"{{{W15}}}paraId": "FFFF0000"},
     ]
+
+
+_PIECE = st.tuples(
+    st.text(alphabet="法制政府建设\t ab,，", min_size=1, max_size=6),
+    st.sampled_from(["plain", "bold", "red", "link"]),
+)
+
+
+@st.composite
+def _paragraphs_and_spans(draw: st.DrawFn) -> tuple[list[list[tuple[str, str]]], list, list]:
+    paragraphs = draw(st.lists(st.lists(_PIECE, max_size=5), min_size=1, max_size=4))
+    text = "\n".join("".join(t for t, _ in p) for p in paragraphs)
+    points = st.integers(0, len(text))
+    spans = [tuple(sorted(draw(st.tuples(points, points)))) for _ in range(draw(st.integers(0, 6)))]
+    edits, cursor = [], 0
+    for a, b in sorted(draw(st.lists(st.tuples(points, points), max_size=4))):
+        a, b = min(a, b), max(a, b)
+        if a >= cursor and "\n" not in text[a:b]:
+            edits.append(Edit(a, b, draw(st.text(alphabet="治理\t ", max_size=3))))
+            cursor = max(b, a + 1)
+    return paragraphs, spans, edits
+
+
+def _styled_docx(paragraphs: list[list[tuple[str, str]]], path: Path) -> Path:
+    document = docx.Document()
+    rel = document.part.relate_to("https://example.gov.cn/", RT.HYPERLINK, is_external=True)
+    for pieces in paragraphs:
+        p = document.add_paragraph()
+        for text, style in pieces:
+            if style == "link":
+                link = parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{rel}"/>')
+                p._p.append(link)
+                run = p.add_run(text)
+                link.append(run._r)
+                continue
+            run = p.add_run(text)
+            run.bold = style == "bold"
+            if style == "red":
+                run.font.color.rgb = RGBColor(0xC0, 0, 0)
+    document.save(path)
+    return path
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(case=_paragraphs_and_spans())
+def test_any_runs_any_spans_land_exactly(tmp_path: Path, case: tuple) -> None:
+    paragraphs, spans, edits = case
+    source = _styled_docx(paragraphs, tmp_path / "p.docx")
+    before = _view(source)
+    text = "\n".join(before.paragraphs)
+    found = [_violation(a, b, text[a:b]) for a, b in spans]
+    copy = tmp_path / "p.lintreport.docx"
+    copy.write_bytes(annotate(source.read_bytes(), text, found, edits, {}, datetime.now(UTC)).data)
+    after = _view(copy)
+    assert after.paragraphs == before.paragraphs
+    assert after.formats == before.formats
+    assert sorted(after.anchored.values()) == sorted(text[a:b] for a, b in spans)
+    expected = text
+    for e in sorted(edits, key=lambda e: -e.start):
+        expected = expected[: e.start] + e.replacement + expected[e.end :]
+    assert _view(copy, accepted=True).paragraphs == expected.split("\n")
