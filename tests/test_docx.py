@@ -57,7 +57,7 @@ def test_text_output_names_the_paragraph_and_quotes_it(tmp_path: Path) -> None:
     )
     proc = run_cli("check", "--select", "fazhi-not-fazhi", str(path))
     assert proc.returncode == 1, proc.stderr
-    assert f"{path.as_posix()}:3:7:" in proc.stdout
+    assert f"{path.as_posix()}:第3段第7字:" in proc.stdout
     assert "我们大力推进法制政府建设。" in proc.stdout  # the paragraph is quoted
 
 
@@ -209,7 +209,7 @@ def test_fix_never_touches_a_docx_and_directories_include_docx(tmp_path: Path) -
     assert path.read_bytes() == before
     assert proc.returncode == 1  # the finding is still there, in the docx, found by the walk
     assert "不会自动修复 .docx 文件" in proc.stderr
-    assert "f.docx:2:5" in proc.stdout
+    assert "f.docx:第2段第5字" in proc.stdout
 
 
 def test_empty_docx_is_an_error(tmp_path: Path) -> None:

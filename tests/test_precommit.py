@@ -148,5 +148,5 @@ def test_docx_draft_is_checked_too(drafts: tuple[Path, dict[str, str]]) -> None:
     document.save(repo / "draft.docx")
     blocked = _commit(repo, env, ".pre-commit-config.yaml", "draft.docx")
     assert blocked.returncode != 0
-    assert "draft.docx:7:" in blocked.stdout + blocked.stderr
+    assert "draft.docx:第7段" in blocked.stdout + blocked.stderr
     _git(repo, "rm", "-q", "--cached", "draft.docx", env=env)

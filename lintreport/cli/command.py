@@ -1,4 +1,4 @@
-"""Command line: `lintreport check | rules | explain | test-pack`.
+"""Command line: `lintreport check | annotate | rules | explain | test-pack`.
 
 Turns arguments into RunOptions, calls the runner, picks a formatter and maps the result to an
 exit status: 0 nothing at or above --fail-on, 1 violations found, 2 usage error, unreadable input
@@ -25,6 +25,8 @@ from ..run.parallel import default_jobs
 from ..run.runner import RunOptions
 from ..run.stdin import read_stdin, run_stdin
 from ..version import __version__
+from .annotate import add_parser as add_annotate
+from .annotate import run_annotate
 from .explain import explain_rule, list_rules
 from .options import COMMANDS as POLICY_COMMANDS
 from .options import (
@@ -150,6 +152,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MB",
         help="可读取的最大文件（MB；默认 .txt/.md 16、.docx 64）；更大的文件报错而不检查",
     )
+
+    annotate = add_annotate(sub)
+    _add_pack_options(annotate)
+    annotate.add_argument("--year", type=int, help="报告年度（覆盖从标题推断的年度）")
+    annotate.add_argument("--select", action="append", metavar="RULES", help="只启用这些规则")
+    annotate.add_argument("--ignore", action="append", metavar="RULES", help="忽略这些规则")
+    annotate.add_argument("--config", metavar="FILE", help="使用此配置文件，不再逐级查找")
+    annotate.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
 
     rules = sub.add_parser("rules", help="列出启用的规则包中的规则")
     _add_pack_options(rules)
@@ -303,7 +313,12 @@ def _fix(
             if not rewritable(path.name):
                 # a .docx cannot be rewritten without losing Word formatting: say so
                 kind = path.suffix or "此类"
-                notes.append(f"{path.as_posix()}: 不会自动修复 {kind} 文件，请按提示手工修改")
+                hint = (
+                    "可用 lintreport annotate --track-changes 生成带修订的副本"
+                    if kind.lower() == ".docx"
+                    else "请按提示手工修改"
+                )
+                notes.append(f"{path.as_posix()}: 不会自动修复 {kind} 文件，{hint}")
                 continue
             settings, rules, packs = checker.fix_rules(path)  # suppressed findings are not fixed
             try:
@@ -364,6 +379,8 @@ def main(
     try:
         if args.command == "check":
             return _check(args, out, err)
+        if args.command == "annotate":
+            return run_annotate(args, out, err)
         if args.command == "rules":
             return list_rules(_packs(args.pack), out, args.format)
         if args.command == "explain":

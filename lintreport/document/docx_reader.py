@@ -178,16 +178,24 @@ class _TableRecorder:
         self._row, self._continues = [], []
 
 
-def _paragraph_text(p) -> str:
-    parts: list[str] = []
+def body_paragraphs(body) -> Iterator:  # lxml elements
+    """The paragraphs that are the lines of the text, in order (the annotated copy needs them)."""
+    return (p for p in _blocks(body) if not isinstance(p, _TableMark))
+
+
+def text_runs(p) -> Iterator:  # lxml elements
+    """The runs whose text is the paragraph's text, in order: what a writer must map back to."""
     for run in p.iter(_R):
         node = run.getparent()
         while node is not None and node is not p and node.tag not in _NOT_TEXT:
             node = node.getparent()
-        if node is not p:  # inside a deletion, a text box or a nested paragraph
-            continue
-        parts.append(run.text)  # python-docx maps w:t, w:tab, w:br, w:noBreakHyphen …
-    return "".join(parts).replace("\r", "").replace("\n", "")
+        if node is p:  # not inside a deletion, a text box or a nested paragraph
+            yield run
+
+
+def _paragraph_text(p) -> str:
+    # python-docx maps w:t, w:tab, w:br, w:noBreakHyphen … of each run to text
+    return "".join(run.text for run in text_runs(p)).replace("\r", "").replace("\n", "")
 
 
 def _outline_level(element) -> int | None:
@@ -285,6 +293,7 @@ def read_docx(data: bytes, path: str) -> Source:
         lines: list[str] = []
         levels: dict[int, int] = {}
         style_cache: dict[str | None, int | None] = {}
+        styles: dict[str | None, object] = {}
         numbering = _numbering_levels(document)
         recorder = _TableRecorder()
         offset = 0
@@ -301,13 +310,15 @@ def read_docx(data: bytes, path: str) -> Source:
             if not text.strip():
                 continue
             level = _outline_level(p)
+            style_id = p.style
+            if style_id not in styles:  # a style lookup scans every style: once per style
+                styles[style_id] = Paragraph(p, document).style
             if level is None:
-                style_id = p.style
                 if style_id not in style_cache:
-                    style_cache[style_id] = _style_level(Paragraph(p, document).style)
+                    style_cache[style_id] = _style_level(styles[style_id])
                 level = style_cache[style_id]
             if not level:
-                level = numbering.get(_num_ref(p, Paragraph(p, document).style))
+                level = numbering.get(_num_ref(p, styles[style_id]))
             if level and level <= _GB_LEVELS:
                 levels[number] = level
     except InputError:

@@ -9,6 +9,7 @@ entirely in half-width punctuation), the first few are shown and the rest are co
 
 from __future__ import annotations
 
+import shlex
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TextIO
@@ -79,7 +80,7 @@ class TextFormatter:
                 shown[v.rule] += 1
                 self._one(console, v, source_lines)
             for rule, rest in hidden.items():
-                where = "、".join(f"{v.line}:{v.column}" for v in rest[:12])
+                where = "、".join(_where(v) for v in rest[:12])
                 more = "……" if len(rest) > 12 else ""
                 note = Text(
                     f"{path}: 规则 [{rule}] 另有 {len(rest)} 处同类问题（{where}{more}），",
@@ -94,7 +95,7 @@ class TextFormatter:
 
     def _one(self, console: Console, v: Violation, source_lines: list[str] | None) -> None:
         head = Text()
-        head.append(f"{v.path}:{v.line}:{v.column}", style="bold")
+        head.append(f"{v.path}:{_where(v)}", style="bold")
         head.append(": ")
         head.append(_LABEL[v.severity], style=_STYLE[v.severity])
         head.append(f" [{v.rule}] ", style="dim")
@@ -137,6 +138,26 @@ class TextFormatter:
         if result.errors:
             summary.append(f"；{len(result.errors)} 个文件或规则无法检查", style="red")
         console.print(summary)
+        word = next((v.path for v in result.violations if _is_docx(v.path)), None)
+        if word is not None:
+            console.print(
+                Text(
+                    f"提示：lintreport annotate {shlex.quote(word)} 生成带批注的 Word 副本"
+                    "（原文件不变；加 --track-changes 把可自动修复的问题写成修订）",
+                    style="dim",
+                )
+            )
+
+
+def _is_docx(path: str) -> bool:
+    return path.lower().endswith(".docx")
+
+
+def _where(v: Violation) -> str:
+    """Where a violation starts: a .docx has no lines, its lines are paragraphs (第7段第74字)."""
+    if _is_docx(v.path):
+        return f"第{v.line}段第{v.column}字"
+    return f"{v.line}:{v.column}"
 
 
 FORMATTER = TextFormatter()

@@ -84,9 +84,18 @@ def _safe_edits(violations: Iterable[Violation]) -> list[tuple[int, int, str]]:
 
 
 def fix_text(
-    doc: Document, rules: Sequence[Rule], packs: Sequence[Pack], max_passes: int = 10
+    doc: Document,
+    rules: Sequence[Rule],
+    packs: Sequence[Pack],
+    max_passes: int = 10,
+    *,
+    can_fix: bool | None = None,
 ) -> tuple[str, FixCounts]:
-    """Apply safe fixes to `doc` until none is left (overlaps are picked up by later passes)."""
+    """Apply safe fixes to `doc` until none is left (overlaps are picked up by later passes).
+
+    `can_fix` as `fixable` of `lint_document`: True fixes the text of a .docx for its tracked
+    changes.
+    """
     text = doc.text
     total = 0
     fixable = shared = left = 0
@@ -96,7 +105,7 @@ def fix_text(
             year=doc.year_override,
             report_type=doc.type_override,
         )
-        violations, _ = lint_document(current, rules, packs)
+        violations, _ = lint_document(current, rules, packs, fixable=can_fix)
         edits = _safe_edits(violations)
         if number == 0:
             fixable, shared = len(edits), len(edits) - len(set(edits))

@@ -163,16 +163,20 @@ def lint_document(
     rules: Sequence[Rule],
     packs: Sequence[Pack] = (),
     tally: relation_tally | None = None,
+    *,
+    fixable: bool | None = None,
 ) -> tuple[list[Violation], list[FileError]]:
     """Run `rules` on one document; a rule that fails becomes a FileError, not a crash.
 
-    With `tally`, the numeric relations the rules evaluated are counted into it."""
+    With `tally`, the numeric relations the rules evaluated are counted into it. `fixable` says
+    whether safe fixes are offered as fixes (default: if --fix can rewrite the file); the
+    annotated copy of a .docx offers them as tracked changes."""
     with tally or relation_tally():
-        return _lint_document(doc, rules, packs)
+        return _lint_document(doc, rules, packs, fixable)
 
 
 def _lint_document(
-    doc: Document, rules: Sequence[Rule], packs: Sequence[Pack]
+    doc: Document, rules: Sequence[Rule], packs: Sequence[Pack], fixable: bool | None
 ) -> tuple[list[Violation], list[FileError]]:
     signals = type_signals(packs)
     recognised = {s.report_type for s in signals}
@@ -189,7 +193,7 @@ def _lint_document(
     violations: list[Violation] = []
     errors: list[FileError] = []
     seen: set[tuple[str, int, int]] = set()
-    can_fix = rewritable(doc.path)
+    can_fix = rewritable(doc.path) if fixable is None else fixable
     # Regex time one rule may spend on this document: generous for any sane pattern (a few ms per
     # 100 KB), yet a catastrophic one stops within seconds however many lines it is tried on.
     budget = REGEX_TIMEOUT * (1 + len(doc.text) / 1_000_000)
