@@ -25,6 +25,7 @@ from .page_chrome import PageChrome
 from .paired_marks import PairedMarks
 from .pattern import Pattern
 from .plan_period import PlanPeriod
+from .previous_overlap import PreviousOverlap
 from .rate_relation import RateRelation
 from .report_metadata import ReportMetadata
 from .required_sections import RequiredSections
@@ -56,6 +57,7 @@ _KIND_CLASSES: tuple[type[BaseKind], ...] = (
     FigureRelation,
     TableRelation,
     NumberedParts,
+    PreviousOverlap,
 )
 
 KINDS: Mapping[str, type[BaseKind]] = MappingProxyType({cls.name: cls for cls in _KIND_CLASSES})

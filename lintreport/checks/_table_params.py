@@ -56,6 +56,12 @@ class Narrative:
 
 
 @dataclass(frozen=True, kw_only=True)
+class CrossYear:
+    row: str = field(metadata={"doc": "本年报告中的行（如“二、上年结转”）"})
+    previous_row: str = field(metadata={"doc": "上年报告中应与之相等的行（如“四、结转下年度”）"})
+
+
+@dataclass(frozen=True, kw_only=True)
 class TableParams:
     table: str = field(metadata={"doc": "表的名称（提示中用，如“表三”）"})
     templates: list[Template] = field(metadata={"doc": "各版本格式的行列模板"})
@@ -76,4 +82,10 @@ class TableParams:
     tolerance: float = field(default=0.0, metadata={"doc": "容差"})
     narrative: list[Narrative] = field(
         default_factory=list, metadata={"doc": "正文中的数字与表中单元格的关系"}
+    )
+    previous: list[CrossYear] = field(
+        default_factory=list,
+        metadata={
+            "doc": "与上年报告（--previous）比较：每一列，本年的 row 等于上年的 previous_row"
+        },
     )

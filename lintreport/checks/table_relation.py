@@ -154,6 +154,13 @@ class TableRelation(BaseKind):
             raise ParamError("templates", "至少需要一个模板")
         self._templates = tuple(compiled)
         self._heading = compile_regex("heading", params.heading) if params.heading else None
+        for link in params.previous:
+            for t in compiled:
+                if not {link.row, link.previous_row} <= {r.id for r in t.rows}:
+                    raise ParamError(
+                        "previous",
+                        f"“{link.row}”或“{link.previous_row}”不是模板（{t.first}年起）中的行",
+                    )
         for identity in params.identities:
             for t in compiled:
                 rows_or_cols = t.rows if identity.for_each == "column" else t.columns
@@ -249,6 +256,44 @@ class TableRelation(BaseKind):
             yield from self._identity_findings(template, cells, identity)
         if self._narrative:
             yield from self._narrative_findings(doc, template, cells)
+        if p.previous and doc.previous is not None:
+            yield from self._previous_findings(doc, template, cells)
+
+    def _previous_findings(
+        self, doc: Document, t: _Compiled, cells: dict[tuple[str, str], Cell]
+    ) -> Iterator[Finding]:
+        """This year's rows against last year's report (--previous), column by column."""
+        name = self.params.table
+        previous = doc.previous
+        assert previous is not None
+        year, last = doc.report_year, previous.report_year
+        if year is not None and last is not None and last != year - 1:
+            message = f"上年报告是{last}年度的，不是{year - 1}年度的，未与之比较{name}。"
+            yield Finding(0, 0, {"table": name}, severity=Severity.INFO, message=message)
+            return
+        found = self._read(previous)
+        if found is None or found[1].cells is None:
+            message = f"上年报告中的{name}无法读取，未与之比较{name}的结转数。"
+            yield Finding(0, 0, {"table": name}, severity=Severity.INFO, message=message)
+            return
+        last_template, last_cells = found[0], found[1].cells
+        rows = {r.id: r for r in t.rows}
+        last_rows = {r.id: r for r in last_template.rows}
+        for link in self.params.previous:
+            for col in t.columns:
+                key, last_key = (link.row, col.id), (link.previous_row, col.id)
+                if last_key not in last_cells:
+                    continue  # the formats of the two years differ in this column
+                now = cell_value(cells[key].text)
+                before = cell_value(last_cells[last_key].text)
+                if now is None or before is None or now == before:
+                    continue
+                detail = (
+                    f"{name}“{_name(col)}”列：{_name(rows[link.row])} = {_fmt(now)}，"
+                    f"上年报告{_name(last_rows[link.previous_row])} = {_fmt(before)}，两者应相等"
+                )
+                cell = cells[key]
+                yield Finding(cell.start, cell.end, {"table": name, "detail": detail})
 
     def _narrative_findings(
         self, doc: Document, t: _Compiled, cells: dict[tuple[str, str], Cell]

@@ -96,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--report-type", help="报告类型（覆盖推断结果）")
     check.add_argument(
+        "--previous", metavar="FILE", help="上一年度的报告：与之比较结转数、重复的句子等跨年度检查"
+    )
+    check.add_argument(
         "--format", default="text", choices=sorted(FORMATS), help="输出格式（默认 text）"
     )
     check.add_argument(
@@ -236,6 +239,7 @@ def _check_to(args: argparse.Namespace, out: TextIO, err: TextIO, *, raw: TextIO
         jobs=args.jobs or default_jobs(),
         max_bytes=args.max_file_size * 1024 * 1024 if args.max_file_size else None,
         respect_gitignore=not args.no_gitignore,
+        previous=args.previous,
     )
     checker.jobs = options.jobs
     if "-" in args.paths or args.stdin_filename:

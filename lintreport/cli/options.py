@@ -119,6 +119,7 @@ def overrides_from_args(args: argparse.Namespace) -> Overrides:
         max_warnings=getattr(args, "max_warnings", None),
         config=Path(config) if config else None,
         isolated=bool(getattr(args, "isolated", False)),
+        previous=getattr(args, "previous", None),
     )
 
 

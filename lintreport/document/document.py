@@ -48,6 +48,8 @@ class Document:
             pos = find("\n", pos + 1)
         self._line_starts = starts
         self._memo: dict[str, Any] = {}
+        # Last year's report of the same organ (--previous), for the checks that compare years.
+        self.previous: Document | None = None
         self._classification: Classification | None = None
 
     @classmethod

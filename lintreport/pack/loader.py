@@ -457,7 +457,10 @@ class _Loader:
             fields = {"text": item.value}
         elif isinstance(item.value, dict):
             fields = item.plain()
-            allowed = {"text", "year", "fixed", "message", "count", "note", "path", "report_type"}
+            allowed = {
+                "text", "year", "fixed", "message", "count", "note", "path", "report_type",
+                "previous",
+            }  # fmt: skip
             for key in fields:
                 if key not in allowed:
                     v.issue(
@@ -502,6 +505,7 @@ class _Loader:
             # sentence, too short to be recognised); `report_type: null` lets the type be inferred.
             infer_type="report_type" in fields and fields["report_type"] is None,
             report_type=fields.get("report_type"),
+            previous=fields.get("previous") if isinstance(fields.get("previous"), str) else None,
         )
 
 

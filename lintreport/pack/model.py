@@ -52,6 +52,7 @@ class Example:
     origin: str  # "pack.yml:12"
     infer_type: bool = False  # the report type is inferred from the text, not the pack's
     report_type: str | None = None  # a type other than the pack's, when given
+    previous: str | None = None  # last year's report, for the rules that compare years
 
 
 @dataclass(frozen=True)

@@ -186,6 +186,7 @@ class CheckRun:
             options,
             year=s.year,
             report_type=s.report_type,
+            previous=s.previous,
             select=ids,
             ignore=(),
             keep_text=True,
@@ -340,7 +341,9 @@ class CheckRun:
         tables: dict[str, tuple[TableLayout, ...]] = {}
         for s, group in groups.values():
             ruleset = self.ruleset(s)
-            group_options = dataclasses.replace(options, year=s.year, report_type=s.report_type)
+            group_options = dataclasses.replace(
+                options, year=s.year, report_type=s.report_type, previous=s.previous
+            )
             for path, outcome in zip(
                 group, self._outcomes(group, ruleset, group_options), strict=True
             ):

@@ -46,6 +46,7 @@ class ConfigData:
     exclude: list[str] = field(default_factory=list)
     fail_on: FailOn | None = None
     max_warnings: int | None = None
+    previous: str | None = None  # last year's report (relative to this file)
 
 
 KEYS = tuple(f.name for f in fields(ConfigData))
@@ -332,6 +333,9 @@ packs:
 # 报告年度、报告类型（覆盖从标题推断的结果；一般不必设置）
 # year: 2024
 # report_type: fazhi-annual
+
+# 上一年度的报告（跨年度检查：上年结转数、与上年重复的句子）
+# previous: ../2023/年度报告.docx
 
 # 检查目录时包括、排除的文件（通配符）
 # include: ["reports/**/*.md"]

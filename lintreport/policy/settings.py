@@ -33,6 +33,7 @@ class Overrides:
     max_warnings: int | None = None
     config: Path | None = None  # --config: use this file for every input, no discovery
     isolated: bool = False  # --isolated: no configuration at all
+    previous: str | None = None  # --previous: last year's report
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Settings:
     exclude: tuple[str, ...]
     fail_on: str
     max_warnings: int | None
+    previous: str | None = None  # last year's report, for the cross-year checks
     origins: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -68,7 +70,7 @@ class Settings:
 
     def rule_key(self) -> tuple[object, ...]:
         """What decides which rules run: files with equal keys share packs and rules."""
-        return (self.packs, self.select, self.ignore, self.year, self.report_type)
+        return (self.packs, self.select, self.ignore, self.year, self.report_type, self.previous)
 
 
 def _pack_spec(spec: str, root: Path) -> str:
@@ -156,5 +158,11 @@ def resolve(config: ConfigFile | None, o: Overrides) -> Settings:
         exclude=p.pick("exclude", None, tuple(data.exclude), ()),
         fail_on=p.pick("fail_on", o.fail_on, data.fail_on, None) or "error",
         max_warnings=p.pick("max_warnings", o.max_warnings, data.max_warnings, None),
+        previous=p.pick(
+            "previous",
+            o.previous,
+            (root("previous") / data.previous).as_posix() if data.previous else None,
+            None,
+        ),
         origins=p.origins,
     )

@@ -39,6 +39,8 @@ def _lint(
             year=example.year,
             report_type=None if example.infer_type else example.report_type or pack.report_type,
         )
+        if example.previous is not None:
+            doc.previous = Document.from_text(example.previous, "previous.txt")
     except InputError as exc:
         return [], [exc.message]
     # The other packs tell their own report types apart: a rule shared by several packs (a file

@@ -49,6 +49,7 @@ class RunOptions:
     max_bytes: int | None = None  # largest file read; None: the format's default (source.py)
     respect_gitignore: bool = True  # directory walks leave out what .gitignore ignores
     keep_tables: bool = False  # keep each document's table layout, for the html formatter
+    previous: str | None = None  # last year's report (--previous), for the cross-year checks
 
 
 def _matches(rule: Rule, selector: str) -> int:
@@ -271,6 +272,7 @@ def lint_text(
     rules = select_rules(packs, options.select, options.ignore)
     try:
         doc = Document.from_text(text, path, year=options.year, report_type=options.report_type)
+        doc.previous = load_previous(options)
     except InputError as exc:
         return RunResult((), (), (FileError(exc.path, exc.message),))
     tally = relation_tally()
@@ -354,6 +356,7 @@ def lint_file(
             report_type=options.report_type,
             max_bytes=options.max_bytes,
         )
+        doc.previous = load_previous(options)
     except InputError as exc:
         return FileOutcome(None, [], [FileError(exc.path, exc.message)], None)
     tally = relation_tally()
@@ -387,3 +390,13 @@ def table_layouts(doc: Document) -> tuple[TableLayout, ...]:
             rows[r].append((start, end, len(spanned_rows), len(spanned_cols)))
         layouts.append(TableLayout(table.start, table.end, tuple(tuple(r) for r in rows)))
     return tuple(layouts)
+
+
+def load_previous(options: RunOptions) -> Document | None:
+    """Last year's report named by `--previous` (or the configuration), or None."""
+    if not options.previous:
+        return None
+    try:
+        return load_document(Path(options.previous), max_bytes=options.max_bytes)
+    except InputError as exc:
+        raise InputError(exc.path, f"上年报告无法读取：{exc.message}") from None

@@ -21,7 +21,14 @@ from ..errors import InputError
 from ..model import FileError, RunResult
 from ..pack import Pack, Rule
 from .fixer import fix_file
-from .runner import RunOptions, document_info, lint_document, select_rules, table_layouts
+from .runner import (
+    RunOptions,
+    document_info,
+    lint_document,
+    load_previous,
+    select_rules,
+    table_layouts,
+)
 
 STDIN = "-"
 
@@ -66,6 +73,8 @@ def run_stdin(
             report_type=options.report_type,
             max_bytes=options.max_bytes,
         )
+        previous = load_previous(options)
+        doc.previous = previous
     except InputError as exc:
         result = RunResult((), (), (FileError(exc.path, exc.message),))
         return StdinRun(result, output=data if fix else None)
@@ -83,6 +92,7 @@ def run_stdin(
             doc = Document(
                 decode_input(output, display), year=options.year, report_type=options.report_type
             )
+            doc.previous = previous
     if fix and output is None:
         output = data
     tally = relation_tally()
