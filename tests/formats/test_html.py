@@ -200,3 +200,16 @@ def test_docx_merged_cells_become_one_cell_each(tmp_path: Path) -> None:
     (layout,) = table_layouts(doc)
     shown = [[(doc.text[s:e], rs, cs) for s, e, rs, cs in row] for row in layout.rows]
     assert shown == [[("合并", 2, 1), ("上", 1, 1)], [("下", 1, 1)]]
+
+
+def test_a_docx_position_is_a_paragraph() -> None:
+    docx_result = dataclasses.replace(
+        RESULT,
+        documents=(DocumentInfo("r.docx", None, None, None),),
+        violations=(dataclasses.replace(RESULT.violations[0], path="r.docx"),),
+        texts={"r.docx": "甲\n大力推进法制政府建设,依法行政。"},
+        errors=(),
+    )
+    page = _page(docx_result)
+    assert 'data-unit="段"' in page and "位置：段:字" in page
+    assert 'data-unit="行"' in _page()

@@ -148,12 +148,14 @@ def document_section(
     head = f'<h2 class="path">{esc(info.path)}</h2>'
     if info.title:
         head += f'<p class="title">{esc(info.title)}</p>'
+    # a .docx has no lines: its positions are paragraphs (第7段第74字), as in the text output
+    unit = "段" if info.path.lower().endswith(".docx") else "行"
     notes = "".join(f'<p class="error">无法完成检查：{esc(e.message)}</p>' for e in errors)
     items = "".join(finding_item(i, v, marked=text is not None) for i, v in findings)
     listing = (
-        f'<aside class="list" aria-label="问题列表"><h3>问题（共 <span class="total">'
-        f'{len(findings)}</span> 个）<span class="shown"></span></h3>'
-        '<p class="hint">位置：行:字</p>'
+        f'<aside class="list" aria-label="问题列表" data-unit="{unit}"><h3>问题（共 '
+        f'<span class="total">{len(findings)}</span> 个）<span class="shown"></span></h3>'
+        f'<p class="hint">位置：{unit}:字</p>'
         + (f'<ol class="findings">{items}</ol>' if items else '<p class="none">未发现问题。</p>')
         + "</aside>"
     )

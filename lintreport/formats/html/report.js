@@ -138,6 +138,8 @@
     if (!li) { return; }
     var f = facts[index];
     var where = li.firstChild.textContent.split(':');
+    var list = li.closest('.list');
+    var unit = (list && list.getAttribute('data-unit')) || '行';
     pop.textContent = '';
     var head = document.createElement('div');
     head.className = 'head';
@@ -147,7 +149,7 @@
     title.appendChild(text('code', 'rule', f.r));
     title.appendChild(document.createTextNode(' '));
     title.appendChild(text('span', 'pos',
-      '第' + where[where.length - 2] + '行第' + where[where.length - 1] + '字'));
+      '第' + where[where.length - 2] + unit + '第' + where[where.length - 1] + '字'));
     head.appendChild(title);
     var close = text('button', '', '×');
     close.type = 'button';
