@@ -137,12 +137,22 @@ def test_a_block_of_chrome_is_one_finding(default_packs) -> None:
             "清水县人民政府2019年 政府信息公开工作年度报告",
         ),
         (
+            "正文\n2024 年上海市科委政府信息公开工作\n年度报告\n根据条例编制本报告。\n",
+            "2024 年上海市科委政府信息公开工作年度报告",
+        ),
+        (
             "\n根据《中华人民共和国政府信息公开条例》等规定,现公布某市人民政府办公厅2023年政府"
             + "信息公开工作年度报告。本报告由总体情况等部分组成，所列数据统计期限为全年。" * 3,
             None,  # the report named inside a sentence is not a title
         ),
     ],
-    ids=["site-column-label", "organ-line-above", "run-in-without-guanyu", "named-in-a-sentence"],
+    ids=[
+        "site-column-label",
+        "organ-line-above",
+        "run-in-without-guanyu",
+        "wrapped-before-its-doc-type",
+        "named-in-a-sentence",
+    ],
 )
 def test_titles_as_published(text: str, title: str | None) -> None:
     assert Document.from_text(text).metadata.title == title

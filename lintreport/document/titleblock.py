@@ -76,8 +76,10 @@ def _find_title(
         text = line.text.strip()
         if not text or line.number in chrome:
             continue
-        if _BARE_TYPE.fullmatch(text):
-            previous = line  # a site's column label (工作报告), not the report's title
+        if _BARE_TYPE.fullmatch(text) and (previous is None or not _YEAR.search(previous.text)):
+            # a site's column label (工作报告), not the report's title; after a line with a
+            # year it is the end of a title wrapped over two lines (…政府信息公开工作 / 年度报告)
+            previous = line
             continue
         if len(text) <= 60 and _TITLE.search(text) and text[-1] not in _SENTENCE_END:
             above = previous.text.strip() if previous is not None else ""
