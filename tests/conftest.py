@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,14 @@ from lintreport.pack import Pack, builtin_packs, load_packs
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_pack_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Tests never write to the developer's real cache; CLI children inherit the variable."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("LINTREPORT_CACHE_DIR", str(tmp_path_factory.mktemp("cache") / "lintreport"))
+        yield
 
 
 @pytest.fixture(scope="session")
