@@ -21,7 +21,7 @@ from ..errors import PackIssue
 from ..messages import YEAR_FIELDS, unknown_placeholders, unproven_document_fields
 from ..model import Category, Severity
 from .conditions import ConditionError, parse_condition
-from .locate import resolve_pack
+from .locate import resolve_pack, rules_root
 from .model import COMMON_KEYS, REQUIRED_KEYS, Example, Pack, Rule
 from .schema import MISSING, Validator, did_you_mean
 from .yamlpos import Node, YamlLoadError, load_yaml
@@ -65,6 +65,12 @@ class PackMeta:
 class Override:
     severity: Severity | None = None
     enabled: bool | None = None
+
+
+def _outside(target: Path, *roots: Path) -> bool:
+    """Whether `target` (symlinks resolved) lies outside every one of `roots`."""
+    resolved = target.resolve()
+    return not any(resolved.is_relative_to(r.resolve()) for r in roots)
 
 
 def _unfold_cjk(text: str) -> str:
@@ -124,6 +130,13 @@ class _Loader:
                 self.issue(
                     name, root.key_position("extends"), f"找不到要继承的规则包“{meta.extends}”"
                 )
+            elif _outside(target, path.parent, rules_root()):
+                self.issue(
+                    name,
+                    root.key_position("extends"),
+                    "extends 只能指向内置规则包或本规则包目录内的文件，"
+                    f"“{meta.extends}”不是，未读取",
+                )
             else:
                 base = self.load(target, (*chain, path))
         rule_nodes: list[tuple[Node, str, str]] = []
@@ -133,6 +146,14 @@ class _Loader:
         for inc in meta.include:
             # normalised, so a file two packs include (../shared/x.yml) has one origin in both
             inc_path = Path(os.path.normpath(path.parent / inc))
+            if _outside(inc_path, path.parent, rules_root()):
+                # Never opened: an error about it would quote its lines.
+                self.issue(
+                    name,
+                    root.key_position("include"),
+                    f"include 只能包含本规则包目录或内置规则包内的文件，“{inc}”不是，未读取",
+                )
+                continue
             inc_root = self.read(inc_path) if inc_path.is_file() else None
             if inc_root is None:
                 if not inc_path.is_file():

@@ -18,12 +18,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import LintreportError, PackIssue
+from ..pack.locate import builtin_packs
 from ..pack.schema import MISSING, Validator
 from ..pack.yamlpos import Node, YamlLoadError, load_yaml
 
 YAML_NAMES = (".lintreport.yaml", ".lintreport.yml")
 PYPROJECT = "pyproject.toml"
 MAX_CONFIG_BYTES = 1024 * 1024
+_VCS_MARKERS = (".git", ".hg", ".svn")
+_CONFIG_SUFFIXES = (".yaml", ".yml", ".toml")
 
 SeverityName = Literal["error", "warning", "info"]
 FailOn = Literal["error", "warning", "info", "never"]
@@ -114,6 +117,52 @@ def shown_path(path: Path) -> str:
         return path.as_posix()
 
 
+def project_roots(path: Path) -> tuple[Path, ...]:
+    """Where files named by the configuration `path` may be: its project tree.
+
+    A configuration checked out with the drafts (a pull request in CI) must not make the tool
+    read, and quote in its errors, a file outside them (`extends: /etc/passwd`, a CI secret).
+    The project is the repository holding the file (the nearest directory with .git, .hg or
+    .svn); outside a repository, the file's own directory and, when the tool runs from above
+    it, the working directory (never the file-system root).
+    """
+    directory = path.resolve().parent
+    for d in (directory, *directory.parents):
+        if any((d / marker).exists() for marker in _VCS_MARKERS):
+            return (d,)
+    roots = [directory]
+    cwd = Path.cwd().resolve()
+    if cwd != Path(cwd.anchor) and directory.is_relative_to(cwd):
+        roots.append(cwd)
+    return tuple(roots)
+
+
+def _outside(target: Path, roots: tuple[Path, ...]) -> bool:
+    return not any(target.is_relative_to(r) for r in roots)
+
+
+def _confinement_issues(path: Path, data: ConfigData, positions: dict) -> list[PackIssue]:
+    """`packs`/`extra_packs` entries that name neither a built-in pack nor one in the project."""
+    issues: list[PackIssue] = []
+    roots: tuple[Path, ...] | None = None
+    builtin = set(builtin_packs())
+    for key in ("packs", "extra_packs"):
+        for spec in getattr(data, key) or ():
+            if spec in builtin:
+                continue
+            roots = roots or project_roots(path)
+            if _outside((path.parent / spec).resolve(), roots):
+                issues.append(
+                    PackIssue(
+                        shown_path(path),
+                        *positions.get(key, (1, 1)),
+                        f"{key} 只能是内置规则包或本项目（{shown_path(roots[0])}）内的规则包，"
+                        f"“{spec}”在项目之外，未读取",
+                    )
+                )
+    return issues
+
+
 def _read(path: Path) -> str:
     try:
         data = path.read_bytes()
@@ -144,6 +193,9 @@ def _build(root: Node, path: Path) -> ConfigFile:
     }
     if data.max_warnings is not None and data.max_warnings < 0:
         raise ConfigError([PackIssue(shown_path(path), *positions["max_warnings"], "应为非负整数")])
+    confinement = _confinement_issues(path, data, positions)
+    if confinement:
+        raise ConfigError(confinement)
     return ConfigFile(path, data, positions, entries)
 
 
@@ -213,7 +265,10 @@ def _pyproject_table(path: Path) -> tuple[dict[str, Any], str] | None:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([PackIssue(shown_path(path), 1, 1, f"不是有效的 TOML：{exc}")]) from None
-    table = data.get("tool", {}).get("lintreport")
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):  # `tool = 1`: not ours to judge, and no table of ours
+        return None
+    table = tool.get("lintreport")
     if table is None:
         return None
     if not isinstance(table, dict):
@@ -230,6 +285,14 @@ def _extend(cfg: ConfigFile, stack: tuple[Path, ...]) -> ConfigFile:
         return cfg
     where = cfg.positions.get("extends", (1, 1))
     target = (cfg.root / cfg.data.extends).resolve()
+    roots = project_roots(cfg.path)
+    if _outside(target, roots) or target.suffix.lower() not in _CONFIG_SUFFIXES:
+        # Positioned at our key, and the target is never opened: nothing of it is printed.
+        message = (
+            f"extends 只能指向本项目（{shown_path(roots[0])}）内的配置文件"
+            f"（.lintreport.yaml、.yml 或 pyproject.toml），“{cfg.data.extends}”不是，未读取"
+        )
+        raise ConfigError([PackIssue(cfg.shown, *where, message)])
     if target in stack or len(stack) > MAX_EXTENDS:
         chain = " → ".join(shown_path(p) for p in (*stack, target))
         raise ConfigError([PackIssue(cfg.shown, *where, f"extends 形成循环：{chain}")])

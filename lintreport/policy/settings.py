@@ -76,7 +76,11 @@ class Settings:
 def _pack_spec(spec: str, root: Path) -> str:
     """A pack named in a configuration: a path relative to it if one exists, else a name."""
     candidate = root / spec
-    return candidate.as_posix() if candidate.exists() else spec
+    if candidate.exists() or "/" in spec or "\\" in spec:
+        # a path is always relative to the configuration (config.py has confined it), never
+        # looked up again relative to the working directory
+        return candidate.as_posix()
+    return spec  # a built-in name, or a misspelt one that load_pack suggests a name for
 
 
 class Resolver:
