@@ -4,7 +4,8 @@
 
 A half-width mark from `marks` is a finding when it sits in Chinese text: the character before
 it is a Chinese character or full-width mark, or the character after it is Chinese and the one
-before it is not a Latin letter (`达100%,同比` is Chinese text; `Smith, Jones` is not).
+before it is not a Latin letter (`达100%,同比` is Chinese text; `Smith, Jones` is not), or it
+directly follows such a mark (the whole run in `我们,,,,`).
 Half-width brackets are judged as a pair: `(2021—2025年)` or `(一)` is Chinese, `世界贸易组织(WTO)`
 with only Latin inside is left alone. A mark listed in `strict` (the full stop) needs a Chinese
 character before it and a Chinese character or the line end after it, so `报告.doc`, `1.5` and
@@ -133,6 +134,9 @@ class HalfwidthPunctuation(BaseKind):
         marks = self.params.marks
         # NOTE: a corpus report has ~60 matches per KB; per-match work is kept to plain Python
         # (the findings themselves are most of what this rule costs).
+        # End of the last mark found in Chinese text: a mark right after it continues the same
+        # run (我们,,,,…), so the whole run is fixed in one pass instead of one mark per --fix.
+        chinese_run_end = -1
         for m in finditer(self._pattern, text):
             start = m.start()
             if skip and any(lo <= start <= hi for lo, hi in skip):
@@ -144,8 +148,9 @@ class HalfwidthPunctuation(BaseKind):
                         continue  # "一.标题": the heading rules judge a numeral's punctuation
                     if not self._strictly_chinese(text, start, start + 1):
                         continue
-                elif not self._in_chinese(text, start, start + 1):
+                elif start != chinese_run_end and not self._in_chinese(text, start, start + 1):
                     continue
+                chinese_run_end = start + 1
                 full = marks[mark]
                 yield Finding(
                     start=start,

@@ -14,14 +14,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from ..document.inputs import load_document, rewritable
+from ..document.inputs import load_bytes, max_input_bytes, rewritable
 from ..errors import InputError, LintreportError, PackError, UsageError
 from ..formats import FORMATS, trait
 from ..pack import Pack, builtin_packs, load_packs
 from ..pack.cache import cache_dir, clean_cache
 from ..policy.checkrun import CheckRun
 from ..run.examples import run_pack_examples
-from ..run.fixer import fix_file
+from ..run.fixer import FixRefused, fix_file, read_for_fix
 from ..run.parallel import default_jobs
 from ..run.runner import RunOptions
 from ..run.stdin import read_stdin, run_stdin
@@ -339,12 +339,13 @@ def _fix(
 ) -> int:
     """Apply (or with --diff, show) safe fixes; returns how many files change."""
     files, _ = checker.files(args.paths, options)
-    changed = applied = shared = left = 0
+    changed = applied = shared = left = refused = 0
     notes: list[str] = []  # written after the loop, not under a live progress bar
     # --diff writes to stdout as it goes, which a bar on the same terminal would garble
     with ProgressBar(err, enabled=is_terminal(err) and not args.diff) as bar:
         for number, path in enumerate(files, 1):
             bar.update(number - 1, len(files))
+            name = path.as_posix()
             if not rewritable(path.name):
                 # a .docx cannot be rewritten without losing Word formatting: say so
                 kind = path.suffix or "此类"
@@ -353,22 +354,32 @@ def _fix(
                     if kind.lower() == ".docx"
                     else "请按提示手工修改"
                 )
-                notes.append(f"{path.as_posix()}: 不会自动修复 {kind} 文件，{hint}")
+                notes.append(f"{name}: 不会自动修复 {kind} 文件，{hint}")
                 continue
             settings, rules, packs = checker.fix_rules(path)  # suppressed findings are not fixed
             try:
-                doc = load_document(
-                    path,
-                    path.as_posix(),
+                limit = options.max_bytes or max_input_bytes(name)
+                data, snapshot = read_for_fix(path, name, limit)
+                doc = load_bytes(
+                    data,
+                    name,
                     year=settings.year,
                     report_type=settings.report_type,
                     max_bytes=options.max_bytes,
                 )
-                result = fix_file(doc, rules, packs, write=not args.diff)
+                result = fix_file(doc, rules, packs, write=not args.diff, snapshot=snapshot)
+            except FixRefused as exc:  # left alone on purpose: changed meanwhile, read-only…
+                notes.append(f"{exc.path}: {exc.message}")
+                refused += 1
+                continue
             except InputError as exc:
                 if args.diff:
                     notes.append(f"{exc.path}: {exc.message}")
                 continue  # the check run below reports unreadable files
+            except Exception as exc:  # a bug with one file must not cost the others their fixes
+                notes.append(f"{name}: 修复出错，未修改：{type(exc).__name__}: {exc}")
+                refused += 1
+                continue
             shared += result.counts.shared
             left += result.counts.left
             if result.applied:
@@ -377,7 +388,10 @@ def _fix(
                 if args.diff:
                     out.write(result.diff())
     err.writelines(note + "\n" for note in notes)
-    err.write(fix_summary(applied, changed, shared, left, dry_run=args.diff) + "\n")
+    summary = fix_summary(applied, changed, shared, left, dry_run=args.diff)
+    if refused:
+        summary += f"；{refused} 个文件未修改（原因见上）"
+    err.write(summary + "\n")
     return changed
 
 

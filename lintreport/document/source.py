@@ -11,7 +11,9 @@ original ending of every line is kept so that `--fix` writes CRLF files back as 
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,15 +152,21 @@ def read_source(
 
 def read_bytes(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of a file; every failure is an InputError naming `name`, never an OSError."""
+    return read_regular(path, name, max_bytes)[0]
+
+
+def read_regular(
+    path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file and its status, as read from one open descriptor.
+
+    A FIFO, device or socket is refused before a byte is read (O_NONBLOCK: opening a FIFO
+    nobody writes must not hang), whether named or reached through a symlink (`a.txt` →
+    /dev/zero); the size limit is checked on the opened file and the read stops past it, so a
+    file that grows while read cannot exceed it either.
+    """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                name,
-                f"文件过大（{size / (1024 * 1024):.0f} MB，上限 {max_bytes / (1024 * 1024):g} MB，"
-                "可用 --max-file-size 调整）",
-            )
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise InputError(name, "文件不存在") from None
     except IsADirectoryError:
@@ -167,3 +175,39 @@ def read_bytes(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> byt
         raise InputError(name, "没有读取权限") from None
     except OSError as exc:
         raise InputError(name, f"无法读取文件：{exc.strerror or exc}") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(name, "这是一个目录，不是文件")
+        if not stat.S_ISREG(st.st_mode):
+            what = (
+                "命名管道（FIFO）"
+                if stat.S_ISFIFO(st.st_mode)
+                else "设备文件"
+                if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
+                else "套接字"
+                if stat.S_ISSOCK(st.st_mode)
+                else "特殊文件"
+            )
+            raise InputError(name, f"不是普通文件而是{what}，拒绝读取")
+        _check_size(st.st_size, max_bytes, name)
+        chunks: list[bytes] = []
+        total = 0
+        while chunk := os.read(fd, 1 << 20):
+            total += len(chunk)
+            _check_size(total, max_bytes, name)
+            chunks.append(chunk)
+        return b"".join(chunks), st
+    except OSError as exc:
+        raise InputError(name, f"无法读取文件：{exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+def _check_size(size: int, max_bytes: int, name: str) -> None:
+    if size > max_bytes:
+        raise InputError(
+            name,
+            f"文件过大（{size / (1024 * 1024):.0f} MB，上限 {max_bytes / (1024 * 1024):g} MB，"
+            "可用 --max-file-size 调整）",
+        )

@@ -311,7 +311,12 @@ def collect_paths(
             )
             if skipped is not None:
                 skipped.update(found.skipped_types)
-            if not found.files:
+            for exc in found.unreadable:  # os.walk skips these silently: the user must know
+                where = display_path(Path(exc.filename)) if exc.filename else display_path(p)
+                errors.append(
+                    FileError(where, f"无法读取目录：{exc.strerror or exc}，其中的文件未检查")
+                )
+            if not found.files and not found.unreadable:
                 exts = "、".join(options.extensions)
                 why = f"；{found.ignored} 个被 .gitignore 忽略" if found.ignored else ""
                 errors.append(FileError(display_path(p), f"目录中没有可检查的文件（{exts}）{why}"))

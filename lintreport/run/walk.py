@@ -36,6 +36,7 @@ class Walk:
     files: list[Path] = field(default_factory=list)
     skipped_types: Counter[str] = field(default_factory=Counter)  # ".doc" → count
     ignored: int = 0  # files left out by .gitignore
+    unreadable: list[OSError] = field(default_factory=list)  # directories os.walk could not list
 
 
 def _work_tree_root(directory: Path) -> Path | None:
@@ -98,7 +99,7 @@ def walk_directory(
     out = Walk()
     ignores = _Ignores(directory, respect_gitignore)
     resolved_top = directory.resolve()
-    for dirpath, dirnames, filenames in os.walk(directory):
+    for dirpath, dirnames, filenames in os.walk(directory, onerror=out.unreadable.append):
         here = Path(dirpath)
         real = resolved_top / here.relative_to(directory)
         ignores.enter(real)
