@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import Any, TypeVar
 
+from ..errors import InputError
 from .classify import Classification, TypeSignals, classify
 from .lines import Line
 from .metadata import Metadata, infer_metadata
@@ -19,6 +20,12 @@ from .structure import Structure, analyse
 from .tables import Table, join_adjacent, markdown_tables
 
 T = TypeVar("T")
+
+# The longest real report has ~2,000 lines (paragraphs) and ~200,000 characters. A document far
+# beyond that is a log, a dump or an attack (15 million empty lines); every rule's work and the
+# per-line model grow with it, so it is refused by its size instead of growing without bound.
+MAX_LINES = 100_000
+MAX_CHARS = 8_000_000
 
 
 class Document:
@@ -40,6 +47,16 @@ class Document:
         self.text = source.text
         self.year_override = year
         self.type_override = report_type
+        lines = self.text.count("\n") + 1
+        if lines > MAX_LINES:
+            raise InputError(
+                self.path, f"行（段落）数过多（{lines} 行，上限 {MAX_LINES} 行），不像报告，未检查"
+            )
+        if len(self.text) > MAX_CHARS:
+            raise InputError(
+                self.path,
+                f"文本过长（{len(self.text)} 字，上限 {MAX_CHARS} 字），不像报告，未检查",
+            )
         starts = [0]
         find = self.text.find
         pos = find("\n")

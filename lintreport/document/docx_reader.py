@@ -15,8 +15,9 @@ an outline level), or numbered by Word's automatic numbering in a GB/T 9704 shap
 although automatic numbering is not part of the paragraph's text.
 
 A .docx is a ZIP file: the declared uncompressed size of its members is checked in the central
-directory before anything is decompressed, so a zip bomb is refused without being expanded
-(Python's zipfile never inflates a member beyond its declared size).
+directory before anything is decompressed, so an honest zip bomb is refused without being
+expanded; members are then inflated in bounded chunks against the same cap whatever they
+declare (see _check_zip), so one that under-declares its size is refused too.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from .tables import GridBuilder, Table, join_adjacent
 
 MAX_UNCOMPRESSED = 50 * 1024 * 1024  # a long report is a few MB unzipped, images included
 MAX_MEMBERS = 10_000
+MAX_PARAGRAPHS = 100_000  # as document.MAX_LINES: stop reading before building the rest
 _GB_LEVELS = 4  # GB/T 9704 has four heading levels; deeper Word headings are body text to us
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -62,28 +64,59 @@ def _xp(expression: str):  # -> lxml.etree.XPath
     return etree.XPath(expression, namespaces={"w": _W})
 
 
-def _check_zip(data: bytes, path: str) -> None:
-    """Refuse what is not a Word document, or would inflate too far, before decompressing."""
+def _check_zip(data: bytes, path: str) -> bytes:
+    """Refuse what is not a Word document or would inflate too far; return the same members in
+    a ZIP whose sizes are true, inflated here in bounded chunks.
+
+    The declared sizes are checked first (a cheap refusal of an honest bomb). They may lie: a
+    member that declares 1 KB but inflates to 2 GB is inflated by `ZipExtFile.read()` in one
+    call before being cut to the declared size. So every member is streamed 64 KB at a time
+    against the cap, whatever it declares, and python-docx reads the result.
+    """
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise InputError(
             path, "这是旧版 Word（.doc）文件或加密的 .docx，请在 Word 中另存为未加密的 .docx"
         )
+    too_big = InputError(
+        path,
+        f".docx 解压后过大（超过 {MAX_UNCOMPRESSED // (1024 * 1024)} MB），"
+        "可能是压缩炸弹，拒绝读取",
+    )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-        raise InputError(path, "不是有效的 .docx 文件（不是 ZIP 压缩包），文件可能已损坏") from None
-    if len(members) > MAX_MEMBERS:
-        raise InputError(path, f".docx 内含文件过多（{len(members)} 个），拒绝读取")
-    total = sum(m.file_size for m in members)
-    if total > MAX_UNCOMPRESSED:
-        raise InputError(
-            path,
-            f".docx 解压后过大（{total // (1024 * 1024)} MB，上限 "
-            f"{MAX_UNCOMPRESSED // (1024 * 1024)} MB），可能是压缩炸弹，拒绝读取",
-        )
-    if "word/document.xml" not in {m.filename for m in members}:
-        raise InputError(path, "不是 Word 文档（压缩包中没有 word/document.xml）")
+            if len(members) > MAX_MEMBERS:
+                raise InputError(path, f".docx 内含文件过多（{len(members)} 个），拒绝读取")
+            if sum(m.file_size for m in members) > MAX_UNCOMPRESSED:
+                raise too_big
+            if "word/document.xml" not in {m.filename for m in members}:
+                raise InputError(path, "不是 Word 文档（压缩包中没有 word/document.xml）")
+            out = io.BytesIO()
+            total = 0
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as clean:
+                for m in members:
+                    if m.is_dir():
+                        continue
+                    with (
+                        archive.open(m) as src,
+                        clean.open(m.filename, "w", force_zip64=True) as dst,
+                    ):
+                        while chunk := src.read(1 << 16):
+                            total += len(chunk)
+                            if total > MAX_UNCOMPRESSED:
+                                raise too_big
+                            dst.write(chunk)
+            return out.getvalue()
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
+        if isinstance(exc, zipfile.BadZipFile) and "CRC" in str(exc):
+            reason = "压缩包内文件与其声明的大小或校验值不符"
+        else:
+            reason = "不是 ZIP 压缩包"
+        raise InputError(path, f"不是有效的 .docx 文件（{reason}），文件可能已损坏") from None
+    except (NotImplementedError, RuntimeError):  # an unsupported compression or encryption
+        raise InputError(path, "无法解压 .docx（加密或不支持的压缩方式）") from None
 
 
 def _blocks(container) -> Iterator:  # lxml elements, or _TableMark between them
@@ -283,7 +316,7 @@ def _style_chain(style) -> Iterator:
 
 def read_docx(data: bytes, path: str) -> Source:
     """Decode the bytes of a .docx into a Source, or raise InputError with a one-line message."""
-    _check_zip(data, path)
+    data = _check_zip(data, path)
     import docx  # deferred: only .docx inputs pay for importing python-docx and lxml
     from docx.text.paragraph import Paragraph
 
@@ -303,6 +336,8 @@ def read_docx(data: bytes, path: str) -> Source:
                 recorder.mark(p, offset)
                 continue
             number += 1
+            if number > MAX_PARAGRAPHS:
+                raise InputError(path, f"段落过多（超过 {MAX_PARAGRAPHS} 段），不像报告，未检查")
             text = _paragraph_text(p)
             lines.append(text)
             recorder.paragraph(text, offset)
