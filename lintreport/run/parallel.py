@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from ..model import FileError
 from ..pack import Pack, Rule, load_pack
-from .runner import FileOutcome, RunOptions, lint_file, select_rules
+from .runner import FileOutcome, RunOptions, display_path, lint_file, select_rules
 
 
 def default_jobs() -> int:
@@ -54,6 +56,17 @@ def _lint_one(path: Path) -> FileOutcome:
     return outcome
 
 
+def _lint_chunk(paths: list[Path]) -> list[FileOutcome]:
+    return [_lint_one(p) for p in paths]
+
+
+_DIED = "检查此文件的进程意外终止（可能是内存不足被系统结束），未检查该文件"
+
+
+def _died(path: Path) -> FileOutcome:
+    return FileOutcome(None, [], [FileError(display_path(path), _DIED)], None)
+
+
 def _payload(packs: Sequence[Pack]) -> list[Pack] | list[str]:
     import multiprocessing  # not at the top: the CLI imports this module on every run
 
@@ -69,15 +82,79 @@ def _payload(packs: Sequence[Pack]) -> list[Pack] | list[str]:
 def lint_files_parallel(
     files: Sequence[Path], packs: Sequence[Pack], options: RunOptions, jobs: int
 ) -> Iterator[FileOutcome]:
-    """Outcomes of `files`, in the order of `files`, computed by `jobs` worker processes."""
+    """Outcomes of `files`, in the order of `files`, computed by `jobs` worker processes.
+
+    A worker that dies (the OOM killer, a crash in a C extension) breaks the whole pool and
+    fails every pending task. The files it did not finish are then run again in a fresh pool,
+    one per task; when that breaks too, the few files that were being worked on are each run
+    alone, so a file that kills its worker costs only its own result (reported as its error)
+    and every other file is still checked.
+    """
     # NOTE: imported here, not at the top: the CLI imports this module for default_jobs() and a
     # one-file run must not pay for multiprocessing.
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     workers = max(1, min(jobs, len(files)))
+    payload = _payload(packs)
+    results: list[FileOutcome | None] = [None] * len(files)
+    shown = 0
+
+    def ready() -> Iterator[FileOutcome]:
+        nonlocal shown
+        while shown < len(results) and results[shown] is not None:
+            yield results[shown]  # type: ignore[misc]
+            shown += 1
+
+    def pool(size: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=size, initializer=_init_worker, initargs=(payload, options)
+        )
+
     # Several files per task amortise the round trip; several tasks per worker balance the load.
     chunksize = max(1, min(32, len(files) // (workers * 8)))
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(_payload(packs), options)
-    ) as pool:
-        yield from pool.map(_lint_one, files, chunksize=chunksize)
+    chunks = [
+        list(range(i, min(i + chunksize, len(files)))) for i in range(0, len(files), chunksize)
+    ]
+    while chunks:
+        broken = False
+        with pool(workers) as executor:
+            futures = [executor.submit(_lint_chunk, [files[i] for i in c]) for c in chunks]
+            for chunk, future in zip(chunks, futures, strict=True):
+                try:
+                    outcomes = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    break
+                for i, outcome in zip(chunk, outcomes, strict=True):
+                    results[i] = outcome
+                yield from ready()
+            if broken:  # keep what other workers finished before the pool broke
+                for chunk, future in zip(chunks, futures, strict=True):
+                    if future.done() and future.exception() is None:
+                        for i, outcome in zip(chunk, future.result(), strict=True):
+                            results[i] = outcome
+        if not broken:
+            break
+        unfinished = [i for c in chunks for i in c if results[i] is None]
+        if chunksize == 1:
+            # The pool hands out tasks in order, at most one queued beyond the running ones:
+            # the worker that died was running one of the first few unfinished files.
+            suspects, unfinished = unfinished[: workers + 1], unfinished[workers + 1 :]
+            for i in suspects:
+                results[i] = _alone(files[i], pool)
+            yield from ready()
+        chunksize = 1
+        chunks = [[i] for i in unfinished]
+    yield from ready()
+
+
+def _alone(path: Path, pool: Callable[[int], Any]) -> FileOutcome:
+    """Lint one file in a pool of its own: its death is its own."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    with pool(1) as executor:
+        try:
+            return executor.submit(_lint_one, path).result()  # type: ignore[no-any-return]
+        except BrokenProcessPool:
+            return _died(path)
