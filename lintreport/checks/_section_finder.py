@@ -163,7 +163,7 @@ class SectionFinder:
             for h in doc.structure.headings:
                 if h.level is None or h.level < 2 or not lo <= h.numeral_start < hi:
                     continue
-                hits = {i for i, p in enumerate(patterns) if p.search(h.title, timeout=2.0)}
+                hits = {i for i, p in enumerate(patterns) if p.search(h.title)}
                 if hits and first is None:
                     first = h
                 matched |= hits

@@ -76,11 +76,137 @@ class BaseKind:
         return frozenset()
 
 
-def compile_regex(key: str, pattern: str) -> regex.Pattern[str]:
+# Product of nested repeat counts above which a pattern is refused at load: `regex` expands
+# bounded repeats when compiling, so `(a{65535}){65535}` never finishes compiling and
+# `((a{100}){100}){100}` takes seconds. Real patterns stay below a few thousand ({0,40} twice).
+_MAX_REPEAT_WEIGHT = 10_000
+_REPEAT = re.compile(r"\{(\d*)(?:,(\d*))?\}")
+_UNBOUNDED = re.compile(r"(?<!\\)(?:[*+]|\{\d*,\})")
+_QUANTIFIED_GROUP = re.compile(r"\)(?:[*+?]|\{\d*(?:,\d*)?\})")
+
+
+def _repeat_weight(pattern: str) -> int:
+    """Largest product of nested bounded repeat counts (a cheap over-estimate, never a parse)."""
+    stack = [1]  # the heaviest item seen so far in each open group
+    i, n = 0, len(pattern)
+    last = 1  # weight of the atom or group just before position i
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i, last = i + 2, 1
+            continue
+        if ch == "[":
+            j = i + 1
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            i, last = j + 1, 1
+            continue
+        if ch == "(":
+            stack.append(1)
+            i += 1
+            continue
+        if ch == ")":
+            last = stack.pop() if len(stack) > 1 else 1
+            i += 1
+            continue
+        m = _REPEAT.match(pattern, i)
+        if m is not None and (m.group(1) or m.group(2)):
+            bound = int(m.group(2) or m.group(1) or 1) if len(m.group(0)) < 12 else 10**9
+            last *= max(bound, 1)
+            stack[-1] = max(stack[-1], last)
+            i = m.end()
+            continue
+        stack[-1] = max(stack[-1], last)
+        last = 1
+        i += 1
+    return max(stack)
+
+
+def can_backtrack(pattern: str) -> bool:
+    """Whether a pack pattern may take more than linear time: an unbounded quantifier (scanned
+    from every start position, `\\s*x` is quadratic on a long run of spaces) or a quantified
+    group (nested or overlapping repeats: `(a|a)+$`). Decided once, at load."""
+    return _UNBOUNDED.search(pattern) is not None or _QUANTIFIED_GROUP.search(pattern) is not None
+
+
+class PackPattern:
+    """A pattern from a pack, compiled once; matching draws on the rule's time budget.
+
+    Patterns that `can_backtrack` run with the regex timeout (bounded by what is left of the
+    rule's budget on this document) and the budget is checked between the matches of
+    `finditer`; the others run unguarded. Every method a kind uses goes through here, so no
+    kind can forget the guard (`announced_count`'s one_pattern, `year_relation`'s section
+    pattern, `required_sections`' per-heading matching).
+    """
+
+    __slots__ = ("compiled", "guarded")
+
+    def __init__(self, compiled: regex.Pattern[str], guarded: bool) -> None:
+        self.compiled = compiled
+        self.guarded = guarded
+
+    @property
+    def pattern(self) -> str:
+        return self.compiled.pattern
+
+    @property
+    def groupindex(self) -> Any:
+        return self.compiled.groupindex
+
+    def _kw(self) -> dict[str, float]:
+        return {"timeout": _timeout()} if self.guarded else {}
+
+    def search(
+        self, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None
+    ) -> regex.Match[str] | None:
+        end = len(string) if endpos is None else endpos
+        return self.compiled.search(string, pos, end, **self._kw())
+
+    def match(
+        self, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None
+    ) -> regex.Match[str] | None:
+        end = len(string) if endpos is None else endpos
+        return self.compiled.match(string, pos, end, **self._kw())
+
+    def fullmatch(
+        self, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None
+    ) -> regex.Match[str] | None:
+        end = len(string) if endpos is None else endpos
+        return self.compiled.fullmatch(string, pos, end, **self._kw())
+
+    def finditer(
+        self, string: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[regex.Match[str]]:
+        end = len(string) if endpos is None else endpos
+        if not self.guarded:
+            return self.compiled.finditer(string, pos, end)
+        return _budgeted(self.compiled.finditer(string, pos, end, timeout=_timeout()))
+
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        return self.compiled.sub(repl, string, count, **self._kw())
+
+
+def _budgeted(matches: Iterator[regex.Match[str]]) -> Iterator[regex.Match[str]]:
+    """Stop between matches once the rule's budget is spent (many quick matches add up)."""
+    for m in matches:
+        yield m
+        _timeout()
+
+
+def compile_regex(key: str, pattern: str) -> PackPattern:
+    """Compile a pattern from a pack; every problem is a ParamError (a positioned pack error)."""
+    weight = _repeat_weight(pattern)
+    if weight > _MAX_REPEAT_WEIGHT:
+        raise ParamError(
+            key, f"正则表达式的嵌套重复次数过多（约 {weight} 次展开，上限 {_MAX_REPEAT_WEIGHT}）"
+        )
     try:
-        return regex.compile(pattern, regex.V1)
+        compiled = regex.compile(pattern, regex.V1)
     except regex.error as exc:
         raise ParamError(key, f"正则表达式无效：{exc}") from None
+    except (RecursionError, OverflowError, MemoryError, ValueError) as exc:
+        raise ParamError(key, f"正则表达式过于复杂，无法编译（{type(exc).__name__}）") from None
+    return PackPattern(compiled, can_backtrack(pattern))
 
 
 class regex_budget:  # lower-case: used like a function, `with regex_budget(2.0):`
@@ -145,11 +271,14 @@ def _timeout() -> float:
 
 
 def finditer(
-    pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+    pattern: regex.Pattern[str] | PackPattern, text: str, pos: int = 0, endpos: int | None = None
 ) -> Iterator[regex.Match[str]]:
-    """`pattern.finditer` with the run-wide timeout and rule budget (raises TimeoutError)."""
+    """`pattern.finditer` with the run-wide timeout and rule budget (raises TimeoutError); a
+    PackPattern decides itself whether it needs them."""
     if endpos is None:
         endpos = len(text)
+    if isinstance(pattern, PackPattern):
+        return pattern.finditer(text, pos, endpos)
     return pattern.finditer(text, pos, endpos, timeout=_timeout())
 
 

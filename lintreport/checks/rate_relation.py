@@ -128,6 +128,9 @@ class Params:
     )
 
 
+_MAX_GAP = 200  # characters between a keyword and its figure: a sentence, not a page
+
+
 @dataclass(frozen=True, slots=True)
 class _Window:
     """The figures a rate may be computed from: its sentence, or the one before it."""
@@ -153,6 +156,9 @@ class RateRelation(BaseKind):
         for rate in params.rates:
             if not rate.name.endswith("率") or not rate.numerator or not rate.denominator:
                 raise ParamError("rates", f"比率“{rate.name}”需以“率”结尾并给出分子和分母关键词")
+        if not 0 <= params.max_gap <= _MAX_GAP:
+            # also keeps the gap pattern below regex's repeat limit (a huge one was 内部错误)
+            raise ParamError("max_gap", f"应为 0 到 {_MAX_GAP} 之间的整数")
         self._rates = {r.name: r for r in params.rates}
         links = literal_alternation(params.links) if params.links else "(?!)"
         self._link = regex.compile(rf"\p{{Zs}}*(?:{links})?\p{{Zs}}*")

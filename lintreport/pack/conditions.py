@@ -74,6 +74,8 @@ def _tokenize(text: str) -> list[tuple[str, Any, int]]:
         kind = m.lastgroup or ""
         value: Any = m.group(kind)
         if kind == "num":
+            if len(value) > 18:  # a year or a count; int() refuses 4,300+ digits anyway
+                raise ConditionError("数字过大", m.start(kind))
             value = int(value)
         elif kind == "str":
             value = value[1:-1]
@@ -82,10 +84,16 @@ def _tokenize(text: str) -> list[tuple[str, Any, int]]:
     return tokens
 
 
+# Nesting of `not` and parentheses: real conditions have two or three levels; thousands would
+# overflow Python's stack in this recursive-descent parser.
+MAX_DEPTH = 32
+
+
 def parse_condition(text: str) -> Condition:
     """Parse `text` or raise ConditionError with the offending position."""
     tokens = _tokenize(text)
     index = 0
+    depth = 0
 
     def peek() -> tuple[str, Any, int] | None:
         return tokens[index] if index < len(tokens) else None
@@ -113,12 +121,19 @@ def parse_condition(text: str) -> Condition:
         return parts[0] if len(parts) == 1 else (lambda v: all(p(v) for p in parts))
 
     def factor() -> Callable[[Mapping[str, Any]], bool]:
+        nonlocal depth
         kind, value, pos = take()
+        if (kind == "word" and value == "not") or (kind == "paren" and value == "("):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ConditionError(f"条件嵌套过深（超过 {MAX_DEPTH} 层）", pos)
         if kind == "word" and value == "not":
             inner = factor()
+            depth -= 1
             return lambda v: not inner(v)
         if kind == "paren" and value == "(":
             inner = expr()
+            depth -= 1
             closing = take()
             if closing[:2] != ("paren", ")"):
                 raise ConditionError("缺少“)”", closing[2])

@@ -65,9 +65,18 @@ class Validator:
         self.issues.append(PackIssue(self.path, line, col, message))
 
     def check_regex(self, node: Node, pattern: str) -> bool:
+        from ..checks.base import ParamError, compile_regex
+
         try:
             # V1, as compile_regex in checks/base.py: validates the syntax the kinds will use,
-            # and the regex module's cache then hands the kind this compiled pattern for free
+            # and the regex module's cache then hands the kind this compiled pattern for free;
+            # compile_regex first refuses what would not finish compiling (nested repeats)
+            compile_regex("pattern", pattern)
+        except ParamError as exc:
+            if not exc.message.startswith("正则表达式无效"):
+                self.issues.append(PackIssue(self.path, node.line, node.column, exc.message))
+                return False
+        try:
             regex.compile(pattern, regex.V1)
         except regex.error as exc:
             pos = exc.pos or 0

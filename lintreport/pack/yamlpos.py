@@ -46,28 +46,63 @@ class YamlLoadError(Exception):
         self.issue = issue
 
 
-def _convert(node: yaml.Node, loader: yaml.SafeLoader, path: str, issues: list[PackIssue]) -> Node:
+class _Budget:
+    """Nodes a file may expand to. Without aliases a file has fewer nodes than characters; an
+    alias repeats a whole subtree, so nine nested aliases of nine items each (a few hundred
+    bytes) would expand to 387 million nodes and never finish."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, text: str) -> None:
+        self.left = 2 * len(text) + 1000
+
+
+def _convert(
+    node: yaml.Node,
+    loader: yaml.SafeLoader,
+    path: str,
+    issues: list[PackIssue],
+    budget: _Budget,
+) -> Node:
     import yaml  # imported on first parse: a cold start with a cached pack and no config skips it
 
     line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    budget.left -= 1
+    if budget.left < 0:
+        raise YamlLoadError(PackIssue(path, line, column, "YAML 别名（&/*）展开过多，拒绝读取"))
     if isinstance(node, yaml.MappingNode):
         values: dict[str, Node] = {}
         keys: dict[str, tuple[int, int]] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
             pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if not isinstance(key_node, yaml.ScalarNode):
+                # str() of a list built from aliases can be exponentially long
+                raise YamlLoadError(PackIssue(path, *pos, "键应为字符串，不能是列表或映射"))
+            key = _scalar(key_node, loader, path)
             if not isinstance(key, str):
                 key = str(key)
             if key in values:
                 issues.append(PackIssue(path, *pos, f"重复的键“{key}”"))
-            values[key] = _convert(value_node, loader, path, issues)
+            values[key] = _convert(value_node, loader, path, issues, budget)
             keys[key] = pos
         return Node(values, line, column, keys=keys)
     if isinstance(node, yaml.SequenceNode):
-        return Node([_convert(item, loader, path, issues) for item in node.value], line, column)
-    value = loader.construct_object(node, deep=True)
+        return Node(
+            [_convert(item, loader, path, issues, budget) for item in node.value], line, column
+        )
+    value = _scalar(node, loader, path)
     # libyaml reports a plain scalar's style as "", PyYAML as None
     return Node(value, line, column, style=getattr(node, "style", None) or None)
+
+
+def _scalar(node: yaml.Node, loader: yaml.SafeLoader, path: str) -> object:
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError) as exc:
+        # int() refuses more than 4,300 digits; a float or date may overflow
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        what = "数字位数过多" if "digits" in str(exc) else "值超出范围"
+        raise YamlLoadError(PackIssue(path, line, column, f"{what}，无法读取")) from None
 
 
 # libyaml parses the packs 10x faster than PyYAML's pure-Python parser (fazhi-annual: 230 ms ->
@@ -126,7 +161,7 @@ def _load(
         root = loader.get_single_node()
         if root is None:
             return None, issues
-        return _convert(root, loader, path, issues), issues
+        return _convert(root, loader, path, issues, _Budget(text)), issues
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
