@@ -15,6 +15,19 @@ import regex
 
 _PLACEHOLDER = regex.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\|([^{}|]*))?\}")
 
+# What must never reach a terminal raw: C0 controls but tab (a newline in a file name breaks the
+# one-line output; ESC starts an escape sequence), DEL, C1 controls, and the bidirectional
+# overrides that make text display in another order than it reads.
+_UNPRINTABLE = regex.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters shown as escapes (`\\n`, `\\x1b`), for terminal output."""
+    if _UNPRINTABLE.search(text) is None:
+        return text
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 # Values every rule may use, filled from the document's metadata; each may be unknown.
 DOCUMENT_FIELDS = frozenset({"report_year", "next_year", "report_type", "title"})
 YEAR_FIELDS = frozenset({"report_year", "next_year"})

@@ -6,6 +6,8 @@ import codecs
 import json
 from pathlib import Path
 
+import pytest
+
 from .conftest import SEEDS, run_cli
 
 
@@ -66,3 +68,24 @@ def test_utf16_with_bom_is_read_and_fixed_in_its_own_encoding(tmp_path: Path) ->
         assert after != text and "\r\n" in after and "\n" not in after.replace("\r\n", "")
         run_cli("check", "--fix", str(utf8))
         assert after == utf8.read_bytes().decode("utf-8")  # the same fixes as the UTF-8 copy
+
+
+# -- short GBK texts that happen to be valid UTF-8 ---------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["(一)", "一", "一一", "(一) 2023"])
+def test_short_gbk_that_is_valid_utf8_reads_as_gbk(text: str) -> None:
+    from lintreport.document.source import decode_bytes
+
+    data = text.encode("gbk")
+    data.decode("utf-8")  # the trap: these bytes are valid UTF-8 too
+    source = decode_bytes(data, "short.txt")
+    assert (source.text, source.encoding) == (text, "gb18030")
+
+
+@pytest.mark.parametrize("text", ["Café", "naïve résumé", "（一）工作", "一、总体情况", "Ω ≈ 1"])
+def test_utf8_look_alikes_stay_utf8(text: str) -> None:
+    from lintreport.document.source import decode_bytes
+
+    source = decode_bytes(text.encode("utf-8"), "short.txt")
+    assert (source.text, source.encoding) == (text, "utf-8")

@@ -17,6 +17,7 @@ from typing import TextIO
 from ..document.inputs import load_bytes, max_input_bytes, rewritable
 from ..errors import InputError, LintreportError, PackError, UsageError
 from ..formats import FORMATS, trait
+from ..messages import printable
 from ..pack import Pack, builtin_packs, load_packs
 from ..pack.cache import cache_dir, clean_cache
 from ..policy.checkrun import CheckRun
@@ -210,13 +211,13 @@ def _packs(specs: list[str] | None) -> list[Pack]:
 
 def _print_pack_error(exc: PackError, stream: TextIO) -> None:
     for issue in exc.issues:
-        stream.write(f"{issue}\n")
+        stream.write(f"{printable(str(issue))}\n")
         try:
             line = Path(issue.path).read_text(encoding="utf-8-sig").split("\n")[issue.line - 1]
         except (OSError, UnicodeDecodeError, IndexError):
             continue
         if line.strip():
-            stream.write(f"    {line.rstrip()}\n")
+            stream.write(f"    {printable(line.rstrip())}\n")
     count = len(exc.issues)
     stream.write(f"lintreport: 规则包无效，共 {count} 处问题\n")
 
@@ -354,7 +355,7 @@ def _fix(
                     if kind.lower() == ".docx"
                     else "请按提示手工修改"
                 )
-                notes.append(f"{name}: 不会自动修复 {kind} 文件，{hint}")
+                notes.append(f"{printable(name)}: 不会自动修复 {kind} 文件，{hint}")
                 continue
             settings, rules, packs = checker.fix_rules(path)  # suppressed findings are not fixed
             try:
@@ -369,15 +370,15 @@ def _fix(
                 )
                 result = fix_file(doc, rules, packs, write=not args.diff, snapshot=snapshot)
             except FixRefused as exc:  # left alone on purpose: changed meanwhile, read-only…
-                notes.append(f"{exc.path}: {exc.message}")
+                notes.append(f"{printable(exc.path)}: {exc.message}")
                 refused += 1
                 continue
             except InputError as exc:
                 if args.diff:
-                    notes.append(f"{exc.path}: {exc.message}")
+                    notes.append(f"{printable(exc.path)}: {printable(exc.message)}")
                 continue  # the check run below reports unreadable files
             except Exception as exc:  # a bug with one file must not cost the others their fixes
-                notes.append(f"{name}: 修复出错，未修改：{type(exc).__name__}: {exc}")
+                notes.append(f"{printable(name)}: 修复出错，未修改：{type(exc).__name__}: {exc}")
                 refused += 1
                 continue
             shared += result.counts.shared
@@ -448,10 +449,11 @@ def main(
         _print_pack_error(exc, err)
         return 2
     except UsageError as exc:
-        err.write(f"lintreport: {exc}\n")
+        err.write(f"lintreport: {printable(str(exc))}\n")
         return 2
     except LintreportError as exc:
-        err.write(f"lintreport: {exc}\n")
+        # several lines on purpose (a config error lists its issues): escape within each
+        err.write("lintreport: " + "\n".join(map(printable, str(exc).split("\n"))) + "\n")
         return 2
     except KeyboardInterrupt:
         err.write("lintreport: 已中断\n")

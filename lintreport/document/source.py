@@ -91,13 +91,39 @@ def _split_endings(text: str) -> tuple[str, tuple[str, ...]]:
     return "\n".join(lines), tuple(endings)
 
 
+# A long GBK text is never valid UTF-8 by chance (its two-byte pairs soon break UTF-8's rules).
+_SHORT = 1024
+_HAN_OR_CJK = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def _gbk_more_plausible(body: bytes, utf8: str) -> bool:
+    """A short GBK text can also be valid UTF-8: `(一)` is 28 D2 BB 29, UTF-8 for `(һ)`.
+
+    Chinese drafts are what we read: when a short text's UTF-8 reading holds non-ASCII text but
+    not one Chinese character or mark nor a Latin accent (only what GBK pairs decode to: Greek,
+    Cyrillic, Armenian, Hebrew, Arabic…), and the GB18030 reading is Chinese, the bytes are
+    GB18030. A real UTF-8 Chinese text holds Chinese characters and is never second-guessed.
+    """
+    if len(body) > _SHORT or utf8.isascii() or _HAN_OR_CJK.search(utf8) is not None:
+        return False
+    if any("\u0080" <= ch <= "\u024f" for ch in utf8):
+        return False  # Latin accents (Café, naïve) are what UTF-8 text really holds
+    try:
+        gbk = body.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    non_ascii = [ch for ch in gbk if not ch.isascii()]
+    chinese = sum(1 for ch in non_ascii if _HAN_OR_CJK.match(ch))
+    return bool(non_ascii) and chinese * 2 > len(non_ascii)
+
+
 def _looks_binary(text: str) -> bool:
     return _CONTROL.search(text, 0, 65536) is not None
 
 
 def _decode_8bit(body: bytes, bom: bool, path: str) -> tuple[str, str]:
     try:
-        return body.decode("utf-8"), "utf-8"
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
         if bom:
             raise InputError(
@@ -109,6 +135,9 @@ def _decode_8bit(body: bytes, bom: bool, path: str) -> tuple[str, str]:
             raise InputError(
                 path, "无法识别的文本编码（既不是 UTF-8 也不是 GB18030/GBK），请另存为 UTF-8"
             ) from None
+    if not bom and _gbk_more_plausible(body, text):
+        return body.decode("gb18030"), "gb18030"
+    return text, "utf-8"
 
 
 def decode_bytes(data: bytes, path: str) -> Source:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TextIO
 
+from ..messages import printable
 from ..model import RunResult, Severity, Violation
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -18,11 +19,11 @@ LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "n
 
 def _one_line(text: str) -> str:
     # a newline would start what an error parser takes for a new, malformed entry
-    return " ".join(text.split("\n"))
+    return printable(" ".join(text.split("\n")))
 
 
 def violation_lines(v: Violation) -> list[str]:
-    where = f"{v.path}:{v.line}:{v.column}"
+    where = f"{printable(v.path)}:{v.line}:{v.column}"
     lines = [f"{where}: {LEVEL[v.severity]}: {_one_line(v.message)} [{v.rule}]"]
     if v.fix is not None:
         lines.append(f"{where}: note: 可自动修复（--fix）：替换为“{_one_line(v.fix.replacement)}”")
@@ -42,7 +43,7 @@ class GccFormatter:
             for line in violation_lines(v):
                 stream.write(line + "\n")
         for e in result.errors:
-            stream.write(f"{e.path}: error: 无法检查：{_one_line(e.message)}\n")
+            stream.write(f"{printable(e.path)}: error: 无法检查：{_one_line(e.message)}\n")
 
 
 FORMATTER = GccFormatter()

@@ -18,6 +18,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from ..messages import printable
 from ..model import RunResult, Severity, Violation
 
 CONTEXT = 24  # characters of context shown on each side of the span
@@ -41,7 +42,9 @@ def excerpt(line_text: str, column: int, end_column: int | None) -> tuple[str, i
     shown = prefix + line_text[lo:hi] + suffix
     caret_at = cell_len(prefix + line_text[lo:start])
     caret_width = max(1, cell_len(line_text[start:end]))
-    return shown.replace("\t", " "), caret_at, caret_width
+    # every control character becomes one visible cell-width-stable character: the caret stays put
+    shown = "".join(" " if ch == "\t" or printable(ch) != ch else ch for ch in shown)
+    return shown, caret_at, caret_width
 
 
 @dataclass(frozen=True)
@@ -82,8 +85,9 @@ class TextFormatter:
             for rule, rest in hidden.items():
                 where = "、".join(_where(v) for v in rest[:12])
                 more = "……" if len(rest) > 12 else ""
+                shown_path = printable(path)
                 note = Text(
-                    f"{path}: 规则 [{rule}] 另有 {len(rest)} 处同类问题（{where}{more}），",
+                    f"{shown_path}: 规则 [{rule}] 另有 {len(rest)} 处同类问题（{where}{more}），",
                     style="dim",
                 )
                 hint = "加 --show-all 可全部显示"
@@ -95,11 +99,11 @@ class TextFormatter:
 
     def _one(self, console: Console, v: Violation, source_lines: list[str] | None) -> None:
         head = Text()
-        head.append(f"{v.path}:{_where(v)}", style="bold")
+        head.append(f"{printable(v.path)}:{_where(v)}", style="bold")
         head.append(": ")
         head.append(_LABEL[v.severity], style=_STYLE[v.severity])
         head.append(f" [{v.rule}] ", style="dim")
-        head.append(v.message)
+        head.append(printable(v.message))
         console.print(head)
         if source_lines is not None and 1 <= v.line <= len(source_lines):
             line_text = source_lines[v.line - 1]
@@ -113,14 +117,14 @@ class TextFormatter:
                 + Text(" " * at + marks, style=_STYLE[v.severity])
             )
         if v.suggestion:
-            console.print(Text("      建议：", style="green") + Text(v.suggestion))
+            console.print(Text("      建议：", style="green") + Text(printable(v.suggestion)))
 
     def _summary(self, console: Console, result: RunResult) -> None:
         for e in result.errors:
             line = Text()
-            line.append(f"{e.path}: ", style="bold")
+            line.append(f"{printable(e.path)}: ", style="bold")
             line.append("无法检查", style="bold red")
-            line.append(f"：{e.message}")
+            line.append(f"：{printable(e.message)}")
             console.print(line)
         by_sev = Counter(v.severity for v in result.violations)
         total = len(result.violations)
