@@ -97,7 +97,7 @@ _HAN_OR_CJK = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
 def _gbk_more_plausible(body: bytes, utf8: str) -> bool:
-    """A short GBK text can also be valid UTF-8: `(一)` is 28 D2 BB 29, UTF-8 for `(һ)`.
+    """A short GBK text can also be valid UTF-8: `(一)` is 28 D2 BB 29, UTF-8 for `(\u04bb)`.
 
     Chinese drafts are what we read: when a short text's UTF-8 reading holds non-ASCII text but
     not one Chinese character or mark nor a Latin accent (only what GBK pairs decode to: Greek,
