@@ -158,3 +158,16 @@ def test_a_dead_worker_costs_only_its_file(tmp_path: Path) -> None:
     checked_paths = {d["path"] for d in report["documents"]}
     assert checked_paths | {e["path"] for e in died} == set(names)
     assert process.returncode in (1, 2)
+
+
+@posix
+def test_control_characters_in_file_names_are_escaped(tmp_path: Path) -> None:
+    _drafts(tmp_path, "a\nb.txt", "esc\x1b[31mred.txt")
+    for fmt in ("text", "gcc"):
+        outcome = run_capped("check", "-j", "1", "--format", fmt, ".", cwd=tmp_path)
+        assert outcome.code == 1
+        assert "\x1b" not in outcome.output
+        lines = outcome.stdout.splitlines()
+        assert any(line.startswith("a\\nb.txt:3:") for line in lines)
+        assert any(line.startswith("esc\\x1b[31mred.txt:3:") for line in lines)
+        assert not any(line.startswith("b.txt") for line in lines)  # no line broken in two
