@@ -23,6 +23,7 @@ from typing import Any
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from ..document.document import Document
@@ -124,11 +125,25 @@ class Published:
     fixes: list[tuple[types.Diagnostic, str]] = field(default_factory=list)
 
 
+class LintProtocol(LanguageServerProtocol):
+    """pygls answers a failing request with the Python traceback in `error.data`; an editor
+    shows it to the user. Keep the error and its one-line message, never the traceback."""
+
+    def _send_response(
+        self, msg_id: Any, result: Any = None, error: types.ResponseError | None = None
+    ) -> None:
+        if error is not None and error.data is not None:
+            first = (error.message or "").strip().splitlines()[:1]
+            message = f"内部错误：{first[0]}" if first else "内部错误"
+            error = types.ResponseError(code=error.code, message=message)
+        super()._send_response(msg_id, result, error)
+
+
 class LintServer(LanguageServer):
     """The language server: state is per instance, never global."""
 
     def __init__(self, overrides: Overrides) -> None:
-        super().__init__("lintreport", __version__)
+        super().__init__("lintreport", __version__, protocol_cls=LintProtocol)
         self.overrides = overrides
         self.packs = PackCache()
         self.published: dict[str, Published] = {}

@@ -6,6 +6,7 @@ place that converts offsets to positions; only the language server converts to U
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import cached_property
@@ -20,6 +21,7 @@ from .structure import Structure, analyse
 from .tables import Table, join_adjacent, markdown_tables
 
 T = TypeVar("T")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # The longest real report has ~2,000 lines (paragraphs) and ~200,000 characters. A document far
 # beyond that is a log, a dump or an attack (15 million empty lines); every rule's work and the
@@ -79,6 +81,10 @@ class Document:
         report_type: str | None = None,
     ) -> Document:
         """Build a document from a string, as an editor buffer or a test would."""
+        if _SURROGATE.search(text) is not None:
+            # A lone surrogate (JSON "\\ud800" from an editor) cannot be encoded; one U+FFFD
+            # per surrogate keeps every position, in code points and in UTF-16 units.
+            text = _SURROGATE.sub("\ufffd", text)
         source = (
             decode_bytes(text.encode("utf-8"), path)
             if text.strip()
