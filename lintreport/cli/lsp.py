@@ -126,8 +126,20 @@ class Published:
 
 
 class LintProtocol(LanguageServerProtocol):
-    """pygls answers a failing request with the Python traceback in `error.data`; an editor
-    shows it to the user. Keep the error and its one-line message, never the traceback."""
+    """Two pygls behaviours worked around (pygls 2.1):
+
+    - a failing request is answered with the Python traceback in `error.data`, which an editor
+      shows to the user: keep the error and its one-line message, never the traceback;
+    - every notification's future is stored under a random id in `_request_futures` and never
+      removed (~2 KB per keystroke for the life of the editor session): drop finished ones.
+    """
+
+    def _handle_notification(self, method_name: str, params: Any) -> None:
+        super()._handle_notification(method_name, params)
+        finished = [key for key, future in self._request_futures.items() if future.done()]
+        for key in finished:
+            # a finished request's own callback pops its id too (pop tolerates either order)
+            self._request_futures.pop(key, None)
 
     def _send_response(
         self, msg_id: Any, result: Any = None, error: types.ResponseError | None = None

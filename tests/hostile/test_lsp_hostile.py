@@ -61,3 +61,29 @@ def test_lone_surrogate_in_a_buffer(server: Client, tmp_path: Path) -> None:
     diagnostics = server.diagnostics(uri)
     comma = [d for d in diagnostics if d.get("code") == "halfwidth-punctuation"]
     assert comma and comma[0]["range"]["start"] == {"line": 1, "character": 5}
+
+
+def _rss_kb(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS"):
+            return int(line.split()[1])
+    raise AssertionError("no VmRSS")
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads RSS from /proc")
+def test_memory_stays_flat_over_many_notifications(server: Client) -> None:
+    def burst(count: int) -> int:
+        for _ in range(count):
+            server.notify("$/setTrace", {"value": "off"})
+        # messages are handled in order: the answer to this request means the burst is done
+        server.next_id += 1
+        ask = server.next_id
+        server.send({"id": ask, "method": "lintreport/no-such-method", "params": {}})
+        server.wait(lambda m: m.get("id") == ask and "method" not in m, timeout=120)
+        return _rss_kb(server.proc.pid)
+
+    burst(1_000)
+    before = burst(1_000)
+    after = burst(10_000)
+    # pygls 2.1 kept ~2 KB per notification (20 MB here); what is left is allocator noise
+    assert after - before < 4_000, f"{before} KB -> {after} KB"
