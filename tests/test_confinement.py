@@ -72,11 +72,11 @@ def test_pack_include_and_extends_stay_in_the_pack_folder(project: Path) -> None
     )
     code, output = _check(project, "extra_packs: [house]\n")
     assert code == 2 and "TOPSECRET" not in output
-    assert "house/pack.yml:3:1: include 只能包含本规则包目录或内置规则包内的文件" in output
+    assert "house/pack.yml:3:1: include 只能包含本项目或内置规则包内的文件" in output
     (house / "pack.yml").write_text("id: house\nname: 本单位\nextends: /etc/passwd\n")
     code, output = _check(project, "extra_packs: [house]\n")
     assert code == 2 and "root:" not in output
-    assert "house/pack.yml:3:1: extends 只能指向内置规则包或本规则包目录内的文件" in output
+    assert "house/pack.yml:3:1: extends 只能指向内置规则包或本项目内的规则包" in output
 
 
 def test_inside_the_project_still_works(project: Path) -> None:

@@ -54,7 +54,10 @@ def test_corrupt_cache_is_rebuilt_silently(cache_home: Path) -> None:
     assert entry.read_bytes() != b"not a pickle"
 
 
-def test_changed_pack_file_invalidates(cache_home: Path, tmp_path: Path) -> None:
+def test_changed_pack_file_invalidates(
+    cache_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the copied rules are the project: ../shared is inside it
     pack_dir = tmp_path / "rules" / "pack"
     shutil.copytree(rules_root() / "fazhi-annual", pack_dir)
     shutil.copytree(rules_root() / "shared", tmp_path / "rules" / "shared")  # its includes

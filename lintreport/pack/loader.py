@@ -21,7 +21,7 @@ from ..errors import PackIssue
 from ..messages import YEAR_FIELDS, unknown_placeholders, unproven_document_fields
 from ..model import Category, Severity
 from .conditions import ConditionError, parse_condition
-from .locate import resolve_pack, rules_root
+from .locate import project_roots, resolve_pack, rules_root
 from .model import COMMON_KEYS, REQUIRED_KEYS, Example, Pack, Rule
 from .schema import MISSING, Validator, did_you_mean
 from .yamlpos import Node, YamlLoadError, load_yaml
@@ -130,12 +130,11 @@ class _Loader:
                 self.issue(
                     name, root.key_position("extends"), f"找不到要继承的规则包“{meta.extends}”"
                 )
-            elif _outside(target, path.parent, rules_root()):
+            elif _outside(target, rules_root(), *project_roots(path)):
                 self.issue(
                     name,
                     root.key_position("extends"),
-                    "extends 只能指向内置规则包或本规则包目录内的文件，"
-                    f"“{meta.extends}”不是，未读取",
+                    f"extends 只能指向内置规则包或本项目内的规则包，“{meta.extends}”不是，未读取",
                 )
             else:
                 base = self.load(target, (*chain, path))
@@ -146,12 +145,12 @@ class _Loader:
         for inc in meta.include:
             # normalised, so a file two packs include (../shared/x.yml) has one origin in both
             inc_path = Path(os.path.normpath(path.parent / inc))
-            if _outside(inc_path, path.parent, rules_root()):
+            if _outside(inc_path, rules_root(), *project_roots(path)):
                 # Never opened: an error about it would quote its lines.
                 self.issue(
                     name,
                     root.key_position("include"),
-                    f"include 只能包含本规则包目录或内置规则包内的文件，“{inc}”不是，未读取",
+                    f"include 只能包含本项目或内置规则包内的文件，“{inc}”不是，未读取",
                 )
                 continue
             inc_root = self.read(inc_path) if inc_path.is_file() else None

@@ -39,3 +39,26 @@ def resolve_pack(spec: str, relative_to: Path | None = None) -> Path | None:
         if c.is_file():
             return c
     return None
+
+
+_VCS_MARKERS = (".git", ".hg", ".svn")
+
+
+def project_roots(path: Path) -> tuple[Path, ...]:
+    """Where files named by the configuration or pack file `path` may be: its project tree.
+
+    A configuration or pack checked out with the drafts (a pull request in CI) must not make
+    the tool read, and quote in its errors, a file outside them (`extends: /etc/passwd`, a CI
+    secret). The project is the repository holding the file (the nearest directory with .git,
+    .hg or .svn); outside a repository, the file's own directory and, when the tool runs from
+    above it, the working directory (never the file-system root).
+    """
+    directory = path.resolve().parent
+    for d in (directory, *directory.parents):
+        if any((d / marker).exists() for marker in _VCS_MARKERS):
+            return (d,)
+    roots = [directory]
+    cwd = Path.cwd().resolve()
+    if cwd != Path(cwd.anchor) and directory.is_relative_to(cwd):
+        roots.append(cwd)
+    return tuple(roots)

@@ -18,14 +18,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import LintreportError, PackIssue
-from ..pack.locate import builtin_packs
+from ..pack.locate import builtin_packs, project_roots
 from ..pack.schema import MISSING, Validator
 from ..pack.yamlpos import Node, YamlLoadError, load_yaml
 
 YAML_NAMES = (".lintreport.yaml", ".lintreport.yml")
 PYPROJECT = "pyproject.toml"
 MAX_CONFIG_BYTES = 1024 * 1024
-_VCS_MARKERS = (".git", ".hg", ".svn")
 _CONFIG_SUFFIXES = (".yaml", ".yml", ".toml")
 
 SeverityName = Literal["error", "warning", "info"]
@@ -115,26 +114,6 @@ def shown_path(path: Path) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def project_roots(path: Path) -> tuple[Path, ...]:
-    """Where files named by the configuration `path` may be: its project tree.
-
-    A configuration checked out with the drafts (a pull request in CI) must not make the tool
-    read, and quote in its errors, a file outside them (`extends: /etc/passwd`, a CI secret).
-    The project is the repository holding the file (the nearest directory with .git, .hg or
-    .svn); outside a repository, the file's own directory and, when the tool runs from above
-    it, the working directory (never the file-system root).
-    """
-    directory = path.resolve().parent
-    for d in (directory, *directory.parents):
-        if any((d / marker).exists() for marker in _VCS_MARKERS):
-            return (d,)
-    roots = [directory]
-    cwd = Path.cwd().resolve()
-    if cwd != Path(cwd.anchor) and directory.is_relative_to(cwd):
-        roots.append(cwd)
-    return tuple(roots)
 
 
 def _outside(target: Path, roots: tuple[Path, ...]) -> bool:
