@@ -157,7 +157,8 @@ def test_the_worked_example_of_a_third_report_type_in_the_docs_runs(tmp_path):
     shared = Path(__file__).resolve().parents[1] / "rules" / "fazhi-annual" / "punctuation.yml"
     (tmp_path / "rules" / "fazhi-annual").mkdir()
     (tmp_path / "rules" / "fazhi-annual" / "punctuation.yml").write_bytes(shared.read_bytes())
-    proc = run_cli("test-pack", str(pack_dir))
+    # run from the project, as its user would: the pack's ../fazhi-annual include stays inside
+    proc = run_cli("test-pack", str(pack_dir), cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     report = tmp_path / "report.md"
     report.write_text(
@@ -166,7 +167,7 @@ def test_the_worked_example_of_a_third_report_type_in_the_docs_runs(tmp_path):
         "| 一、受理件数 | 120 | 30 | 45 | 5 | 200 |\n| 二、办结件数 | 118 | 30 | 44 | 5 | 199 |\n",
         encoding="utf-8",
     )
-    proc = run_cli("check", "--pack", str(pack_dir), "--format", "json", str(report))
+    proc = run_cli("check", "--pack", str(pack_dir), "--format", "json", str(report), cwd=tmp_path)
     data = json.loads(proc.stdout)
     assert data["documents"][0]["report_type"] == "rexian-annual"
     assert [(v["rule"], v["line"], v["column"]) for v in data["violations"]] == [

@@ -16,17 +16,15 @@ from ..errors import InputError
 from .classify import Classification, TypeSignals, classify
 from .lines import Line
 from .metadata import Metadata, infer_metadata
-from .source import Source, decode_bytes
+from .source import MAX_LINES, Source, decode_bytes, too_many_lines
 from .structure import Structure, analyse
 from .tables import Table, join_adjacent, markdown_tables
 
 T = TypeVar("T")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
-# The longest real report has ~2,000 lines (paragraphs) and ~200,000 characters. A document far
-# beyond that is a log, a dump or an attack (15 million empty lines); every rule's work and the
-# per-line model grow with it, so it is refused by its size instead of growing without bound.
-MAX_LINES = 100_000
+# As MAX_LINES (source.py): refused by size instead of growing without bound; checked here
+# too for texts that did not come from bytes (an editor buffer) or came from a .docx.
 MAX_CHARS = 8_000_000
 
 
@@ -51,9 +49,7 @@ class Document:
         self.type_override = report_type
         lines = self.text.count("\n") + 1
         if lines > MAX_LINES:
-            raise InputError(
-                self.path, f"行（段落）数过多（{lines} 行，上限 {MAX_LINES} 行），不像报告，未检查"
-            )
+            raise InputError(self.path, too_many_lines(lines))
         if len(self.text) > MAX_CHARS:
             raise InputError(
                 self.path,

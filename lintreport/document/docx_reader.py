@@ -35,7 +35,7 @@ from .tables import GridBuilder, Table, join_adjacent
 
 MAX_UNCOMPRESSED = 50 * 1024 * 1024  # a long report is a few MB unzipped, images included
 MAX_MEMBERS = 10_000
-MAX_PARAGRAPHS = 100_000  # as document.MAX_LINES: stop reading before building the rest
+MAX_PARAGRAPHS = 100_000  # as source.MAX_LINES: stop reading before building the rest
 _GB_LEVELS = 4  # GB/T 9704 has four heading levels; deeper Word headings are body text to us
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
