@@ -24,7 +24,7 @@ CHROME = regex.compile(
     r"|网站标识码|ICP\s*备|公网安备|网站地图"
     r"|首页\s*[>»\u203a\uff1e]|[>»\u203a\uff1e]\s*(?:正文|信息公开|政务公开|工作动态|通知公告)\s*$"
     # a crawler's record of the page: field lines above the text
-    r"|^\s*(?:发布时间|文号|发布机构|栏目|原文链接|本地目录|索引号|主题分类|发文机关|成文日期)[:：]"
+    r"|^\s*(?:标题|发布时间|文号|发布机构|栏目|原文链接|本地目录|索引号|主题分类|发文机关|成文日期)[:：]"
     r"|页面链接与图片详见|^\s*=+\s*正文\s*=+\s*$"
     r"|由会员分享|可在线阅读|更多相关|[A-Z]{3,}\.GOV\.CN|^\s*政府信息公开\s*$"
     # a site banner: a name and the site's address, nothing else on the line
