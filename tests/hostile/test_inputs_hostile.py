@@ -133,7 +133,7 @@ def _children(pid: int) -> list[int]:
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to find workers")
 def test_a_dead_worker_costs_only_its_file(tmp_path: Path) -> None:
-    names = [f"d{i:03d}.txt" for i in range(240)]
+    names = [f"d{i:03d}.txt" for i in range(600)]
     _drafts(tmp_path, *names)
     process = start_capped("check", "-j", "2", "--format", "json", ".", cwd=tmp_path)
     deadline = time.monotonic() + 60
@@ -141,11 +141,14 @@ def test_a_dead_worker_costs_only_its_file(tmp_path: Path) -> None:
     while time.monotonic() < deadline and process.poll() is None:
         workers = _children(process.pid)
         if len(workers) >= 2:
-            time.sleep(0.3)  # let the workers get going
-            os.kill(workers[0], signal.SIGKILL)  # what the OOM killer does
+            time.sleep(0.1)  # let the workers get going
+            try:
+                os.kill(workers[0], signal.SIGKILL)  # what the OOM killer does
+            except ProcessLookupError:  # it had just finished: pick another
+                continue
             killed = True
             break
-        time.sleep(0.02)
+        time.sleep(0.01)
     stdout, stderr = process.communicate(timeout=120)
     if not killed:
         pytest.skip("the run ended before a worker could be killed")

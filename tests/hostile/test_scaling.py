@@ -42,8 +42,8 @@ def figure_storm(n: int) -> str:
 SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "nested-marks": (nested_marks, 4_000),
     "empty-lines": (empty_lines, 3_000),
-    "long-line": (long_line, 30_000),
-    "figure-storm": (figure_storm, 15_000),
+    "long-line": (long_line, 12_000),
+    "figure-storm": (figure_storm, 6_000),
 }
 
 
