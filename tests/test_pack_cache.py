@@ -116,13 +116,25 @@ class _Planted:
 
 
 def _plant(cache_home: Path, marker: Path) -> Path:
-    """Replace the real entry by a pickle with the right header that runs code when loaded."""
+    """Replace the real entries by pickles with the right header that run code when loaded.
+
+    The entries are the ones the command line writes: an installed (non-editable) lintreport
+    reads its packs from site-packages, not from this checkout, so its cache entries are its own.
+    Returns the fazhi-annual entry; every entry is planted.
+    """
     from lintreport.pack import cache
 
-    (entry,) = cache_home.glob("pack-*.pickle")
+    _check_verbose(cache_home, marker.parent)  # the CLI writes the entries it will read
+    entries = sorted(cache_home.glob("pack-*.pickle"))
+    assert entries
     header = cache._code_fingerprint().encode() + b"\n"
-    entry.write_bytes(header + pickle.dumps(_Planted(marker)))
-    return entry
+    for entry in entries:
+        entry.write_bytes(header + pickle.dumps(_Planted(marker)))
+    return entries[0]
+
+
+def _each_entry(cache_home: Path) -> list[Path]:
+    return sorted(cache_home.glob("pack-*.pickle"))
 
 
 def _check_verbose(cache_home: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
@@ -162,8 +174,9 @@ def test_planted_pickle_in_group_writable_dir_is_not_loaded(
 def test_planted_pickle_writable_by_others_is_not_loaded(cache_home: Path, tmp_path: Path) -> None:
     load_pack("fazhi-annual")
     marker = tmp_path / "planted-code-ran"
-    entry = _plant(cache_home, marker)
-    entry.chmod(0o666)
+    _plant(cache_home, marker)
+    for entry in _each_entry(cache_home):
+        entry.chmod(0o666)
     done = _check_verbose(cache_home, tmp_path)
     assert not marker.exists()
     assert done.returncode == 1 and "[fazhi-not-fazhi]" in done.stdout
@@ -177,9 +190,10 @@ def test_planted_pickle_owned_by_another_user_is_not_loaded(
 ) -> None:
     load_pack("fazhi-annual")
     marker = tmp_path / "planted-code-ran"
-    entry = _plant(cache_home, marker)
-    entry.chmod(0o600)
-    os.chown(entry, 12345, 12345)
+    _plant(cache_home, marker)
+    for entry in _each_entry(cache_home):
+        entry.chmod(0o600)
+        os.chown(entry, 12345, 12345)
     done = _check_verbose(cache_home, tmp_path)
     assert not marker.exists()
     assert done.returncode == 1 and "[fazhi-not-fazhi]" in done.stdout
