@@ -11,7 +11,7 @@ labels (a PDF copy). What cannot be read without guessing is returned as such, n
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..document.document import Document
@@ -59,6 +59,19 @@ def _split_row(row: Sequence[Cell | None]) -> tuple[Cell | None, int]:
     return None, 0
 
 
+def _value_end(row: Sequence[Cell | None], first: int, width: int) -> int:
+    """Where the row's figures end: trailing empty cells beyond `width` are padding (a web copy
+    fills every row to the widest row: `| 3 | … | 3 | ||`), never a figure column."""
+    end = len(row)
+    while end - first > width and (row[end - 1] is None or not row[end - 1].text.strip()):  # type: ignore[union-attr]
+        end -= 1
+    return end
+
+
+def _figure_count(row: Sequence[Cell | None]) -> int:
+    return sum(1 for c in row if c is not None and cell_value(c.text) is not None)
+
+
 def _label_matches(found: str, wanted: str) -> bool:
     a, b = normalise_label(found), normalise_label(wanted)
     # a trailing remark such as （区分处理的，只计这一情形…） may follow the template's label
@@ -67,13 +80,14 @@ def _label_matches(found: str, wanted: str) -> bool:
 
 def _match_rows(
     table: Table, labels: Sequence[tuple[str, ...] | None], width: int
-) -> tuple[list[int] | None, str | None]:
-    """Grid row index of each template row (in order), or (None, why not); (None, None) when
-    the table does not start with the template's first row at all."""
-    out: list[int] = []
+) -> tuple[list[tuple[int, int]] | None, str | None]:
+    """Grid row index and end of figures of each template row (in order), or (None, why not);
+    (None, None) when the table does not start with the template's first row at all."""
+    out: list[tuple[int, int]] = []
     r = 0
     for k, label in enumerate(labels):
         hit = None
+        after = r  # where the search for this row starts
         while r < table.n_rows:
             row = table.grid[r]
             r += 1
@@ -88,27 +102,49 @@ def _match_rows(
                 hit = r - 1
                 break
         if hit is None:
-            return (
-                (None, f"缺少“{label[0] if label else ''}”一行（或各行顺序与格式不同）")
-                if k
-                else (
-                    None,
-                    None,
-                )
-            )
-        cells = len(table.grid[hit]) - _split_row(table.grid[hit])[1]
+            if not k:
+                return None, None
+            shown = label[0] if label else "数据"
+            if _later_row_found(table, after, labels[k + 1 :]):
+                return None, f"缺少“{shown}”一行（或各行顺序与格式不同）"
+            # The table stops (or goes on unlabelled) where this row should be: the row is
+            # more likely cut off by a page break or its label wrapped away from its figures
+            # than missing, so nothing is claimed about it.
+            return None, f"在“{shown}”一行处断开或缺少行标签，无法可靠读取"
+        row = table.grid[hit]
+        first = _split_row(row)[1]
+        end = _value_end(row, first, width)
+        cells = end - first
         if cells != width:
             shown = f"“{label[0]}”一行" if label else "数据行"
-            return None, f"{shown}有{cells}格数字，格式为{width}栏（表格可能被拆分或错位）"
-        out.append(hit)
+            figures = _figure_count(row[first:end])
+            counted = f"{cells}格" + (f"（其中{figures}格为数字）" if figures != cells else "")
+            return None, f"{shown}有{counted}，格式为{width}栏（表格可能被拆分或错位）"
+        out.append((hit, end))
     return out, None
 
 
-def _columns_match(table: Table, first_row: int, labels: Sequence[str], width: int) -> bool:
+def _later_row_found(table: Table, start: int, labels: Sequence[tuple[str, ...] | None]) -> bool:
+    """Whether a later template row's label is in the table from `start`, with no unlabelled
+    row of figures before it (which may be the wanted row with its label lost)."""
+    wanted = [x for label in labels if label for x in label]
+    for r in range(start, table.n_rows):
+        cell = _split_row(table.grid[r])[0]
+        if cell is None:
+            if any(c is not None and cell_value(c.text) is not None for c in table.grid[r]):
+                return False
+            continue
+        if any(_label_matches(cell.text, x) for x in wanted):
+            return True
+    return False
+
+
+def _columns_match(table: Table, first_row: int, end: int, labels: Sequence[str]) -> bool:
     """Header cells above the first row name the template's columns (when there is a header)."""
     if first_row == 0:
         return True
-    offset = table.n_cols - width
+    offset = end - len(labels)
+    named = True
     for j, label in enumerate(labels):
         seen: list[str] = []
         for r in range(first_row):
@@ -116,8 +152,70 @@ def _columns_match(table: Table, first_row: int, labels: Sequence[str], width: i
             if cell is not None and cell.text not in seen:
                 seen.append(cell.text)
         if normalise_label(label) not in normalise_label("".join(seen)):
+            named = False
+            break
+    return (
+        named
+        # a web copy's header rows lose the cells their label column spanned, so they are
+        # read whole
+        or _header_rows_name_columns(table, first_row, labels)
+        or _header_fragments_match(table, first_row, offset, labels)
+    )
+
+
+def _header_cells(table: Table, first_row: int, offset: int) -> list[list[str]]:
+    """The header's cells from the figure columns on, row by row, each merged cell once."""
+    rows: list[list[str]] = []
+    seen: set[int] = set()
+    for r in range(first_row):
+        row: list[str] = []
+        for cell in table.grid[r][offset:]:
+            if cell is None or id(cell) in seen or not cell.text.strip():
+                continue
+            seen.add(id(cell))
+            row.append(normalise_label(cell.text))
+        rows.append(row)
+    return rows
+
+
+def _in_order(
+    pieces: Sequence[str], wanted: Sequence[str], fits: Callable[[str, str], bool]
+) -> bool:
+    """Each piece fits a label of `wanted`, the labels in their order (some may be skipped)."""
+    k = 0
+    for piece in pieces:
+        while k < len(wanted) and not fits(piece, wanted[k]):
+            k += 1
+        if k == len(wanted):
             return False
+        k += 1
     return True
+
+
+def _header_rows_name_columns(table: Table, first_row: int, labels: Sequence[str]) -> bool:
+    """A two-level header whose merged cells were lost (a web copy): 自然人 | 法人或其他组织 | 总计
+    over 商业企业 | 科研机构 | …: every column label is a header cell, exactly once, and each
+    header row names its columns in the template's order."""
+    wanted = [normalise_label(x) for x in labels]
+    named = [[c for c in row if c in wanted] for row in _header_cells(table, first_row, 0)]
+    if sorted(c for row in named for c in row) != sorted(wanted):
+        return False
+    return all(_in_order(row, wanted, str.__eq__) for row in named)
+
+
+def _header_fragments_match(
+    table: Table, first_row: int, offset: int, labels: Sequence[str]
+) -> bool:
+    """A header that a PDF conversion cut into pieces (`| 维持 | 纠正 | 结果 | 审结 | 结果 | …`
+    for 结果维持, 结果纠正, 其他结果, 尚未审结, 总计, …): each header cell a piece of a column
+    label,
+    in the columns' order. The caller has checked that the data row has exactly the template's
+    cells, so the pieces confirm the columns rather than place them."""
+    pieces = [c for row in _header_cells(table, first_row, offset) for c in row]
+    if not pieces or any(len(p) < 2 for p in pieces):
+        return False
+    wanted = [normalise_label(x) for x in labels]
+    return _in_order(pieces, wanted, lambda piece, label: piece in label)
 
 
 def read_table(
@@ -138,19 +236,19 @@ def read_table(
             continue  # not this table: its first row is not the template's
         if rows is None:
             return Reading(problem=f"{name}{problem}", start=table.start, end=table.start)
-        if not _columns_match(table, rows[0], column_labels, width):
+        if not _columns_match(table, rows[0][0], rows[0][1], column_labels):
             return Reading(
                 problem=f"{name}的列与格式不同（表头应有{'、'.join(dict.fromkeys(column_labels))}）",
                 start=table.start,
                 end=table.start,
             )
         cells: dict[tuple[str, str], Cell] = {}
-        for row_id, r in zip(row_ids, rows, strict=True):
+        for row_id, (r, end) in zip(row_ids, rows, strict=True):
             row = table.grid[r]
             for j, col_id in enumerate(column_ids):
-                cell = row[table.n_cols - width + j]
+                cell = row[end - width + j]
                 if cell is None:
-                    cell = Cell(r, table.n_cols - width + j, "", table.end, table.end)
+                    cell = Cell(r, end - width + j, "", table.end, table.end)
                 cells[(row_id, col_id)] = cell
         return Reading(cells)
     start = 0
@@ -162,18 +260,42 @@ def read_table(
     text_rows = read_text_rows(doc.text, row_labels, width, start)
     if text_rows is None:
         return Reading()
+    if text_rows.unreadable is not None and text_rows.cells_found is not None:
+        s, e = text_rows.unreadable
+        found = (
+            f"读到{text_rows.cells_found}格" if text_rows.cells_found else "的分栏符之间不全是数字"
+        )
+        return Reading(
+            problem=(
+                f"{name}“{text_rows.row or _one_line(doc.text[s:e])}”一行{found}，格式为{width}栏，"
+                "无法确定每一格属于哪一栏"
+            ),
+            start=s,
+            end=e,
+        )
     if text_rows.unreadable is not None:
         s, e = text_rows.unreadable
         return Reading(
             problem=(
-                f"{name}的数字连写在一起（如“{doc.text[s:e][:20]}”），"
+                f"{name}的数字连写在一起（如“{_one_line(doc.text[s:e])[:20]}”），"
                 "无法确定每一栏的数值（原表格的分栏已丢失）"
             ),
             start=s,
             end=e,
         )
+    if text_rows.empty is not None:
+        return Reading(
+            problem=(
+                f"{name}“{text_rows.row or _one_line(text_rows.empty)}”一行后没有读到数字，"
+                "无法可靠读取"
+            ),
+            start=start,
+            end=start,
+        )
     if text_rows.table is None:
-        return Reading(problem=f"{name}缺少“{text_rows.missing}”一行", start=start, end=start)
+        return Reading(
+            problem=f"{name}缺少“{_one_line(text_rows.missing or '')}”一行", start=start, end=start
+        )
     table = text_rows.table
     return Reading(
         {
@@ -182,3 +304,10 @@ def read_table(
             for j, col_id in enumerate(column_ids)
         }
     )
+
+
+def _one_line(text: str) -> str:
+    """Document text as a message quotes it: on one line, a label split by a line break whole."""
+    if re.search(r"[\u4e00-\u9fff]", text):
+        return re.sub(r"\s+", "", text)
+    return " ".join(text.split())

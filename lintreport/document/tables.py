@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lines import Line
 
@@ -133,18 +133,21 @@ def _pipe_cells(line: Line) -> list[tuple[str, int, int]] | None:
 
 
 def markdown_tables(lines: Sequence[Line]) -> list[Table]:
-    """Pipe tables of a Markdown text: a row, a separator row, then rows until a non-row line."""
+    """Pipe tables: a row, a separator row, then rows until a non-row line. Two or more pipe rows
+    without a separator are a table too: web pages and converters copy tables that way, and a
+    row such as `| 规章 | 0 | 0 | 0 |` is no less clearly split into cells for lacking one."""
     tables: list[Table] = []
     i = 0
     while i < len(lines):
         header = _pipe_cells(lines[i])
-        sep = _pipe_cells(lines[i + 1]) if header is not None and i + 1 < len(lines) else None
-        if header is None or sep is None or not all(_SEPARATOR_CELL.match(t) for t, _, _ in sep):
+        second = _pipe_cells(lines[i + 1]) if header is not None and i + 1 < len(lines) else None
+        if header is None or second is None:
             i += 1
             continue
+        has_separator = all(_SEPARATOR_CELL.match(t) for t, _, _ in second)
         builder = GridBuilder()
         builder.add_row([(t, s, e, 1, 1) for t, s, e in header])
-        j = i + 2
+        j = i + 2 if has_separator else i + 1
         while j < len(lines):
             row = _pipe_cells(lines[j])
             if row is None:
@@ -262,6 +265,11 @@ class TextRows:
     table: Table | None
     unreadable: tuple[int, int] | None = None
     missing: str | None = None  # the first label not found, when rows are missing
+    empty: str | None = None  # a label found with no figures after it
+    # pipe-separated cells in a number other than `width`: the cells, unlike a run of digits,
+    # are clear, but which column each belongs to is not
+    cells_found: int | None = None
+    row: str | None = None  # the template label of the row that could not be read
 
 
 def _first_run(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -271,13 +279,57 @@ def _first_run(text: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
+_GAP = "[ \t\u3000]*"
+_PIPE_CELL = re.compile(rf"{_GAP}({_TOKEN})?{_GAP}\|")
+# the rest of a line holding only cells that each end in a pipe: `| 0 | 0 |` after a label, or
+# `0 |`, `|`, `||` on lines of their own (a web table copied one cell per line)
+_PIPE_LINE = re.compile(rf"(?:{_GAP}(?:{_TOKEN})?{_GAP}\|)+{_GAP}")
+
+
+def _pipe_row_cells(
+    text: str, label_end: int, stop: int
+) -> list[tuple[str, int, int, int, int]] | None:
+    """The cells after a label whose line goes on with a pipe (the label cell ends there): the
+    rest of the line and the following lines while they hold nothing but cells ending in pipes.
+    None when the label's line has no pipe; no cells when its cells are not figures or blanks."""
+    line_end = text.find("\n", label_end, stop)
+    line_end = stop if line_end == -1 else line_end
+    bar = text.find("|", label_end, line_end)
+    if bar == -1:
+        return None
+    spans = [(bar + 1, line_end)]
+    if text[bar + 1 : line_end].strip() and not _PIPE_LINE.fullmatch(text, bar + 1, line_end):
+        return []  # piped, but not cells of figures: nothing to read, and nothing run together
+    pos = line_end + 1
+    while pos < stop:
+        end = text.find("\n", pos, stop)
+        end = stop if end == -1 else end
+        if not _PIPE_LINE.fullmatch(text, pos, end):
+            break
+        spans.append((pos, end))
+        pos = end + 1
+    cells: list[tuple[str, int, int, int, int]] = []
+    for start, end in spans:
+        for m in _PIPE_CELL.finditer(text, start, end):
+            if m.group(1):
+                cells.append((m.group(1), m.start(1), m.end(1), 1, 1))
+            else:  # a blank cell is pointed at its pipe
+                cells.append(("", m.end() - 1, m.end() - 1, 1, 1))
+    return cells
+
+
 def _row_cells(
     text: str, label: tuple[int, int], stop: int, width: int
 ) -> list[tuple[str, int, int, int, int]] | TextRows:
     """The `width` cells of the first run of figures after a label, or why they cannot be read."""
+    piped = _pipe_row_cells(text, label[1], stop)
+    if piped is not None:
+        if len(piped) == width:
+            return piped
+        return TextRows(None, unreadable=(label[0], label[1]), cells_found=len(piped))
     run = _first_run(text, label[1], stop)
     if run is None:
-        return TextRows(None, missing=text[label[0] : label[1]])
+        return TextRows(None, empty=text[label[0] : label[1]])
     tokens = list(re.finditer(r"\S+", run.group()))
     if len(tokens) == width:
         return [(t.group(), run.start() + t.start(), run.start() + t.end(), 1, 1) for t in tokens]
@@ -313,7 +365,8 @@ def read_text_rows(
             pattern = regex.compile("|".join(f"(?:{label_regex(x)})" for x in label))
             limit = len(text) if i == 0 else min(len(text), pos + _WINDOW)
             m = pattern.search(text, pos, limit, timeout=2.0)
-            span = None if m is None else (m.start(), m.end())
+            # the label, without the line breaks and spaces its pattern allows before it
+            span = None if m is None else (m.end() - len(m.group().lstrip()), m.end())
             if m is None and i == 0:
                 return None
         if previous is not None:
@@ -321,7 +374,7 @@ def read_text_rows(
             stop = span[0] if span is not None and span[0] > previous[1] else previous[1] + _WINDOW
             row = _row_cells(text, previous, min(stop, len(text)), width)
             if isinstance(row, TextRows):
-                return row
+                return replace(row, row=labels[i - 1][0] if labels[i - 1] else None)
             label_text = text[previous[0] : previous[1]]
             builder.add_row([(label_text, previous[0], previous[1], 1, 1), *row])
         if last:
