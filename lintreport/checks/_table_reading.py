@@ -3,7 +3,9 @@
 A template names its rows and columns by label. A table of the document (Word, web page,
 Markdown) is the template's table when its rows carry the template's row labels in order; the
 labels are compared tolerantly (tables.normalise_label). A row's figures are its last N cells,
-N the template's columns; the header cells above the first row must name those columns. Where
+N the template's columns, after the empty cells a web copy pads rows with; the header cells
+above the first row must name those columns (or, where merges were lost or a conversion cut
+the header into pieces, name them in a way that cannot fit other columns). Where
 the document has no such table, the rows of figures are read from the plain text under the same
 labels (a PDF copy). What cannot be read without guessing is returned as such, never as 0.
 """
