@@ -224,23 +224,54 @@ def test_header_pieces_that_are_no_column_label_are_still_reported(packs):
 
 # --- 4. a row label wrapped above an unlabelled row --------------------------------------------
 
-TABLE3_WRAPPED = """三、收到和处理政府信息公开申请情况
-| 一、本年新收政府信息公开申请数量 | 1259 | 36 | 0 | 0 | 0 | 0 | 1295 |
-|---|---|---|---|---|---|---|---|
-| 二、上年结转政府信息公开申请数量 | 170 | 15 | 0 | 0 | 4 | 0 | 189 |
-| （一）予以公开 | 201 | 5 | 0 | 0 | 0 | 0 | 206 |
 
-（二）部分公开（区分处理的，只计这一情
-形，不计其他情形）
-| 2 | 0 | 0 | 0 | 0 | 0 | 2 |
-|---|---|---|---|---|---|---|
-| 1.属于国家秘密 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |
-|---|---|---|---|---|---|---|---|
-"""
+def _table3_markdown(values: dict[str, list[int]], between: str) -> str:
+    """表三 as a PDF conversion gives it: the （二） row's label wrapped onto lines of its own
+    (`between`), its figures an unlabelled pipe row starting the next table."""
+
+    def row(label: str, key: str) -> str:
+        return f"| {label} | " + " | ".join(str(v) for v in values[key]) + " |"
+
+    lines = [
+        "三、收到和处理政府信息公开申请情况",
+        row("一、本年新收政府信息公开申请数量", "一"),
+        "|---|---|---|---|---|---|---|---|",
+        row("二、上年结转政府信息公开申请数量", "二"),
+        row("（一）予以公开", "三一"),
+        "",
+        between,
+        "| " + " | ".join(str(v) for v in values["三二"]) + " |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for g, (_, items) in zip("三四五六", RESULTS, strict=True):
+        lines.extend(row(item, f"三{g}{k + 1}") for k, item in enumerate(items))
+    lines.extend([row("（七）总计", "三七"), row("四、结转下年度继续办理", "四")])
+    return "\n".join(lines) + "\n"
 
 
-def test_a_row_whose_label_wrapped_away_is_not_claimed_missing(packs):
-    [(rule, severity, _, message)] = _present(_findings(TITLE + TABLE3_WRAPPED, packs, "report.md"))
+WRAPPED = "（二）部分公开（区分处理的，只计这一情\n形，不计其他情形）"
+
+
+def test_a_label_wrapped_above_an_unlabelled_row_is_joined_to_it(packs):
+    good = TITLE + _table3_markdown(HUAIAN_2024, WRAPPED)
+    assert _present(_findings(good, packs, "report.md")) == []
+    changed = {**HUAIAN_2024, "三二": [447, 7, 0, 0, 0, 0, 455]}
+    found = _present(_findings(TITLE + _table3_markdown(changed, WRAPPED), packs, "report.md"))
+    assert sorted((rule, pointed) for rule, _, pointed, _ in found) == [
+        ("xxgk-table3-applicant-total", "455"),
+        ("xxgk-table3-results-total", "3050"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "between",
+    ["部分公开的申请较多，主要涉及个人隐私。", "（二）部分公开（区分处理的）\n另有说明。"],
+    ids=["a-sentence", "label-and-more"],
+)
+def test_text_that_is_not_just_the_label_joins_nothing_and_claims_nothing(between, packs):
+    """Look-alike: prose between the fragments is not a wrapped label."""
+    text = TITLE + _table3_markdown(HUAIAN_2024, between)
+    [(rule, severity, _, message)] = _present(_findings(text, packs, "report.md"))
     assert (rule, severity) == ("xxgk-table3-cells", "info")
     assert "在“（二）部分公开”一行处断开或缺少行标签" in message
     assert "缺少“" not in message
@@ -248,11 +279,10 @@ def test_a_row_whose_label_wrapped_away_is_not_claimed_missing(packs):
 
 def test_a_row_really_left_out_of_a_table_is_still_named(packs):
     """Look-alike: the table goes on with later rows and no unlabelled row where （二） was."""
-    text = TITLE + TABLE3_WRAPPED.replace(
-        "\n（二）部分公开（区分处理的，只计这一情\n形，不计其他情形）\n"
-        "| 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n|---|---|---|---|---|---|---|\n",
-        "",
+    text = TITLE + _table3_markdown(HUAIAN_2024, "").replace(
+        "\n| 447 | 7 | 0 | 0 | 0 | 0 | 454 |\n|---|---|---|---|---|---|---|\n", "\n"
     )
+    text = text.replace("\n\n\n", "\n")
     [(_, _, _, message)] = _present(_findings(text, packs, "report.md"))
     assert "缺少“（二）部分公开”一行（或各行顺序与格式不同）" in message
 

@@ -220,6 +220,49 @@ def _header_fragments_match(
     return _in_order(pieces, wanted, lambda piece, label: piece in label)
 
 
+def _join_wrapped_labels(
+    doc: Document, i: int, labels: Sequence[tuple[str, ...] | None], width: int
+) -> Table:
+    """Table i, continued by the tables after it that a row label wrapped over lines of its own
+    split off: `（二）部分公开（区分处理的，只计这一情` / `形，不计其他情形）` / `| 2 | 0 | … |`.
+    The text between must be one template row label (with its remark, if any) and nothing else,
+    and the next table must start with an unlabelled row of exactly `width` cells."""
+    tables = doc.tables
+    table = tables[i]
+    wanted = [normalise_label(x) for label in labels if label for x in label]
+    while i + 1 < len(tables):
+        following = tables[i + 1]
+        between = doc.text[table.end : following.start]
+        text = between.strip(" \t\r\n|")
+        label = normalise_label(text)
+        if not text or not any(_is_whole_label(label, x) for x in wanted):
+            break
+        first = following.grid[0]
+        if (
+            _split_row(first)[0] is not None
+            or _value_end(first, 0, width) != width
+            or not all(c is not None and cell_value(c.text) is not None for c in first[:width])
+        ):
+            break
+        start = table.end + between.index(text)
+        cell = Cell(table.n_rows, 0, text, start, start + len(text))
+        rows = [*table.grid, (cell, *first[:width]), *following.grid[1:]]
+        n_cols = max(len(r) for r in rows)
+        grid = tuple(tuple(r) + (None,) * (n_cols - len(r)) for r in rows)
+        table = Table(grid, table.start, following.end)
+        i += 1
+    return table
+
+
+def _is_whole_label(found: str, wanted: str) -> bool:
+    """`found` is the label, or the label and a remark in brackets — not a sentence opening
+    with the label's words."""
+    if found == wanted:
+        return True
+    rest = found[len(wanted) :] if found.startswith(wanted) else ""
+    return rest.startswith("(") and rest.endswith(")") and ")" not in rest[:-1]
+
+
 def read_table(
     doc: Document,
     name: str,
@@ -230,9 +273,10 @@ def read_table(
     anchor: re.Pattern[str] | None,
 ) -> Reading:
     width = len(column_ids)
-    for table in doc.tables:
-        if table.n_cols < width:
+    for i, found in enumerate(doc.tables):
+        if found.n_cols < width:
             continue
+        table = _join_wrapped_labels(doc, i, row_labels, width)
         rows, problem = _match_rows(table, row_labels, width)
         if rows is None and problem is None:
             continue  # not this table: its first row is not the template's
