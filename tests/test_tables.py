@@ -81,3 +81,29 @@ def test_markdown_pipe_tables_are_tables_and_split_tables_are_joined():
     ]
     blank = table.grid[3][2]  # an empty cell is an empty span just inside it
     assert blank.start == blank.end and doc.text[blank.start - 2 : blank.start + 2] == "|  |"[0:4]
+
+
+def test_pipe_rows_without_a_separator_line_are_a_table_but_a_lone_row_is_not():
+    doc = Document.from_text(
+        "说明\n| 信息内容 | 本年制发件数 |\n| 规章 | 0 |\n正文\n| 规章 | 1 |\n", "a.txt"
+    )
+    [table] = doc.tables
+    assert [[c.text if c else None for c in row] for row in table.grid] == [
+        ["信息内容", "本年制发件数"],
+        ["规章", "0"],
+    ]
+
+
+def test_cells_after_a_label_are_read_between_pipes_on_one_line_or_one_per_line():
+    labels = [("规章",), ("行政规范性文件",)]
+    one_line = read_text_rows("规章 | 0 | / | 2 |\n行政规范性文件 | 1 | 0 | 3 |\n", labels, 3)
+    per_line = read_text_rows("规章 |\n0 |\n/ |\n2 |\n行政规范性文件 |\n1 |\n0 |\n3 |\n", labels, 3)
+    for rows in (one_line, per_line):
+        assert rows is not None and rows.table is not None
+        assert [[c.text for c in row if c] for row in rows.table.grid] == [
+            ["规章", "0", "/", "2"],
+            ["行政规范性文件", "1", "0", "3"],
+        ]
+    too_many = read_text_rows("规章 |\n|\n|\n0 |\n||\n行政规范性文件 | 1 | 0 | 3 |\n", labels, 3)
+    assert too_many is not None and too_many.table is None
+    assert (too_many.cells_found, too_many.row) == (5, "规章")
