@@ -280,10 +280,11 @@ def _first_run(text: str, start: int, end: int) -> re.Match[str] | None:
 
 
 _GAP = "[ \t\u3000]*"
-_PIPE_CELL = re.compile(rf"{_GAP}({_TOKEN})?{_GAP}\|")
+# one run of spaces before the pipe wherever the token is absent, so no line backtracks
+_PIPE_CELL = re.compile(rf"{_GAP}(?:({_TOKEN}){_GAP})?\|")
 # the rest of a line holding only cells that each end in a pipe: `| 0 | 0 |` after a label, or
 # `0 |`, `|`, `||` on lines of their own (a web table copied one cell per line)
-_PIPE_LINE = re.compile(rf"(?:{_GAP}(?:{_TOKEN})?{_GAP}\|)+{_GAP}")
+_PIPE_LINE = re.compile(rf"(?:{_GAP}(?:{_TOKEN}{_GAP})?\|)+{_GAP}")
 
 
 def _pipe_row_cells(
