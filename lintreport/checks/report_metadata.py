@@ -56,7 +56,8 @@ before 1 April of the following year, and the report covers the whole year.
 The title (or its deviating part), the body year, the colon (or an empty span at the end of
 the addressee), the closing date, or an empty span where the missing thing belongs.
 Placeholders: `{found}` (the text pointed at, or the addressee), `{title_year}`, `{body_year}`,
-`{deadline}` (e.g. 2024年4月1日), `{date}` (the closing date as written).
+`{deadline}` (e.g. 2024年4月1日), `{date}` (the closing date as written), `{where}` (title_form:
+`（“工作”处）` naming the deviating part, empty when the whole title deviates).
 
 ## Fix
 
@@ -142,6 +143,7 @@ class ReportMetadata(BaseKind):
     placeholders: ClassVar[frozenset[str]] = frozenset(
         {
             "found",
+            "where",
             "title_year",
             "body_year",
             "deadline",
@@ -244,7 +246,10 @@ class ReportMetadata(BaseKind):
                     group = "bad" if "bad" in pattern.groupindex and m.group("bad") else 0
                     start, end = span[0] + m.start(group), span[0] + m.end(group)
                     break
-            yield Finding(start, end, args={"found": doc.text[start:end]})
+            found = doc.text[start:end]
+            # Where in the title, unless the deviation is the whole title (said once, not twice).
+            where = "" if (start, end) == span else f"（“{found}”处）"
+            yield Finding(start, end, args={"found": found, "where": where})
             return
         m = _YEAR.search(title)
         if m is None:
