@@ -287,8 +287,6 @@ class ReportMetadata(BaseKind):
         for signal in meta.signals:
             if signal.source not in ("heading", "period") or signal.year == year:
                 continue
-            if signal.source == meta.year_source:
-                continue
             written = doc.text[signal.start : signal.end]
             yield Finding(
                 signal.start,

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
+from .lines import Line
 from .structure import Structure
 
 TITLE_WEIGHT = 3
@@ -36,8 +38,9 @@ class TypeSignals:
     headings: tuple[regex.Pattern[str], ...] = ()
     exclude_title: tuple[regex.Pattern[str], ...] = ()  # a title that rules the type out
 
-    @property
+    @cached_property
     def key(self) -> str:
+        """Identifies the signals (memo key of a document's classification): built once."""
         parts = [self.report_type]
         for group in (self.title, self.opening, self.headings, self.exclude_title):
             parts.append("\x1f".join(p.pattern for p in group))
@@ -72,7 +75,7 @@ def _score(signals: TypeSignals, title: str | None, opening: str, headings: list
 
 
 def classify(
-    structure: Structure, text_of_line: Sequence[str], signals: Sequence[TypeSignals]
+    structure: Structure, lines: Sequence[Line], signals: Sequence[TypeSignals]
 ) -> Classification:
     """The report type with the most points (at least THRESHOLD, strictly ahead of the next)."""
     if not signals:
@@ -80,9 +83,9 @@ def classify(
     title = structure.title_text
     body_from = structure.body_start_line if structure.body_start_line else 1
     opening = "\n".join(
-        line
-        for number, line in enumerate(text_of_line, start=1)
-        if body_from <= number < body_from + OPENING_LINES and number not in structure.chrome_lines
+        ln.text
+        for ln in lines[body_from - 1 : body_from - 1 + OPENING_LINES]
+        if ln.number not in structure.chrome_lines
     )
     headings = [h.title for h in structure.headings if h.level == 1]
     scored = sorted(

@@ -172,7 +172,7 @@ class Document:
 
     @cached_property
     def metadata(self) -> Metadata:
-        return infer_metadata(self.lines, self.structure, year=self.year_override)
+        return infer_metadata(self.text, self.lines, self.structure, year=self.year_override)
 
     @property
     def report_year(self) -> int | None:
@@ -203,7 +203,7 @@ class Document:
         if self.type_override is None:
             key = "report-type\x1d" + "\x1d".join(s.key for s in signals)
             self._classification = self.memo(
-                key, lambda: classify(self.structure, [ln.text for ln in self.lines], signals)
+                key, lambda: classify(self.structure, self.lines, signals)
             )
         return self.report_type
 

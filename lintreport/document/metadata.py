@@ -119,6 +119,7 @@ def _opening_signals(lines: list[Line], structure: Structure) -> Iterable[YearSi
             return
         if para.first_line in heading_lines:
             continue
+        # the paragraph alone: the opening patterns anchored with ^ speak of its start
         text = "".join(lines[n - 1].text + "\n" for n in range(para.first_line, para.last_line + 1))
         for pattern in _OPENING_STRONG:
             m = pattern.search(text)
@@ -168,8 +169,7 @@ def _period_signals(text: str) -> Iterable[YearSignal]:
         yield YearSignal("period", year_value(m.group(group)), m.start(group), m.end(group))
 
 
-def year_signals(lines: list[Line], structure: Structure) -> tuple[YearSignal, ...]:
-    text = "".join(ln.text + "\n" for ln in lines)
+def year_signals(text: str, lines: list[Line], structure: Structure) -> tuple[YearSignal, ...]:
     found = [
         *_title_signals(structure),
         *_opening_signals(lines, structure),
@@ -180,12 +180,13 @@ def year_signals(lines: list[Line], structure: Structure) -> tuple[YearSignal, .
 
 
 def infer_metadata(
+    text: str,
     lines: list[Line],
     structure: Structure,
     *,
     year: int | None = None,
 ) -> Metadata:
-    signals = year_signals(lines, structure)
+    signals = year_signals(text, lines, structure)
     inferred_year: int | None = None
     source: str | None = None
     for name in PRECEDENCE:

@@ -34,11 +34,10 @@ from ..pack.schema import did_you_mean
 from ..run.runner import (
     FileOutcome,
     RunOptions,
-    check_report_type,
     collect_paths,
-    known_report_types,
     lint_file,
     select_rules,
+    unknown_report_type,
 )
 from .baseline import Baseline
 from .config import ConfigError
@@ -124,20 +123,13 @@ class CheckRun:
 
     def _check_report_type(self, s: Settings, packs: Sequence[Pack]) -> None:
         """A report type that no loaded pack declares would silently turn every rule off."""
-        if s.report_type is None or s.report_type in known_report_types(packs):
+        message = unknown_report_type(s.report_type, packs)
+        if message is None:
             return
-        from_cli = self.resolver.overrides.report_type is not None
-        if from_cli or s.config is None:
-            check_report_type(s.report_type, packs)  # raises UsageError with did-you-mean
-            return
+        if self.resolver.overrides.report_type is not None or s.config is None:
+            raise UsageError(message)
         src = s.config.source("report_type") or s.config
         line, col = src.positions.get("report_type", (1, 1))
-        known = known_report_types(packs)
-        message = (
-            f"未知的报告类型“{s.report_type}”"
-            + did_you_mean(s.report_type, known)
-            + f"（可用：{'、'.join(known) or '无'}）"
-        )
         raise ConfigError([PackIssue(src.shown, line, col, message)])
 
     def _check_names(self, s: Settings, known: frozenset[str]) -> None:

@@ -128,17 +128,23 @@ def known_report_types(packs: Sequence[Pack]) -> list[str]:
     return sorted({p.report_type for p in packs if p.report_type})
 
 
+def unknown_report_type(value: str | None, packs: Sequence[Pack]) -> str | None:
+    """The message for a `--report-type` (or config) value no loaded pack declares, or None."""
+    known = known_report_types(packs)
+    if value is None or value in known:
+        return None
+    return (
+        f"未知的报告类型“{value}”"
+        + did_you_mean(value, known)
+        + f"（可用：{'、'.join(known) or '无'}）"
+    )
+
+
 def check_report_type(value: str | None, packs: Sequence[Pack]) -> None:
     """A `--report-type` (or config) value must name a type of the loaded packs."""
-    if value is None:
-        return
-    known = known_report_types(packs)
-    if value not in known:
-        raise UsageError(
-            f"未知的报告类型“{value}”"
-            + did_you_mean(value, known)
-            + f"（可用：{'、'.join(known) or '无'}）"
-        )
+    message = unknown_report_type(value, packs)
+    if message is not None:
+        raise UsageError(message)
 
 
 def document_info(
