@@ -1,8 +1,9 @@
 """A progress bar on stderr for long runs: 2,000 files take ~20 s and would print nothing.
 
 Shown only when stderr is a terminal, and only once the run has lasted `DELAY` seconds, so
-short runs, pipes, CI logs and editors never see it. It is transient: the bar disappears when
-the run ends and leaves the report as it would be without it.
+short runs, pipes, CI logs and editors never see it (rich is imported only then: ~20 ms). It
+is transient: the bar disappears when the run ends and leaves the report as it would be
+without it.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 DELAY = 1.0  # seconds before the bar appears
 
@@ -35,13 +36,12 @@ class ProgressBar:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._enabled = enabled
+        self._stream = stream
+        self._color = color
         self._clock = clock
         self._started_at = clock()
         self._progress: Progress | None = None
         self._task = None
-        self._console = Console(
-            file=stream, force_terminal=enabled, no_color=not color, highlight=False
-        )
 
     def update(self, done: int, total: int) -> None:
         if not self._enabled or done >= total:
@@ -49,12 +49,18 @@ class ProgressBar:
         if self._progress is None:
             if self._clock() - self._started_at < DELAY:
                 return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            console = Console(
+                file=self._stream, force_terminal=True, no_color=not self._color, highlight=False
+            )
             self._progress = Progress(
                 TextColumn("检查中"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TextColumn("个文件"),
-                console=self._console,
+                console=console,
                 transient=True,
                 auto_refresh=False,  # redrawn per file: no thread, no redraw between files
                 redirect_stdout=False,

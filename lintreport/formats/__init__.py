@@ -16,13 +16,28 @@ Formatter attributes beyond `name` and `render` (all optional, default False):
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from types import MappingProxyType
-from typing import Protocol, TextIO
+import importlib
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
-from ..model import RunResult
-from . import gcc, github, html, json_format, jsonl, sarif, text
-from .descriptors import RuleInfo, rule_infos
+if TYPE_CHECKING:
+    from ..model import RunResult
+    from .descriptors import RuleInfo, rule_infos
+
+# Format name -> the module that defines its FORMATTER. Only the selected format's module is
+# imported: a `--format json` run must not pay for rich (text) or the HTML page's templates. The
+# command line's --format choices are these names (tests/test_lazy_imports.py checks each module
+# really defines the format it is listed under).
+_MODULES = {
+    "text": "text",
+    "json": "json_format",
+    "jsonl": "jsonl",
+    "sarif": "sarif",
+    "github": "github",
+    "gcc": "gcc",
+    "html": "html",
+}
+NAMES: tuple[str, ...] = tuple(_MODULES)
 
 
 class Formatter(Protocol):
@@ -31,17 +46,22 @@ class Formatter(Protocol):
     def render(self, result: RunResult, stream: TextIO, *, color: bool) -> None: ...
 
 
-_FORMATTERS: tuple[Formatter, ...] = (
-    text.FORMATTER,
-    json_format.FORMATTER,
-    jsonl.FORMATTER,
-    sarif.FORMATTER,
-    github.FORMATTER,
-    gcc.FORMATTER,
-    html.FORMATTER,
-)
+class _Registry(Mapping[str, Formatter]):
+    """A read-only mapping name -> formatter that imports a format's module on first lookup."""
 
-FORMATS: Mapping[str, Formatter] = MappingProxyType({f.name: f for f in _FORMATTERS})
+    def __getitem__(self, name: str) -> Formatter:
+        module = _MODULES[name]  # KeyError for an unknown format, as a dict would raise
+        formatter: Formatter = importlib.import_module(f".{module}", __name__).FORMATTER
+        return formatter
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+
+FORMATS: Mapping[str, Formatter] = _Registry()
 
 # The human formats print everything to the one stream; json is one document that carries errors.
 _TRAITS = {
@@ -78,4 +98,13 @@ def render(
     formatter.render(result, stream, color=color, **extra)  # type: ignore[call-arg]
 
 
-__all__ = ["FORMATS", "Formatter", "RuleInfo", "render", "rule_infos", "trait"]
+def __getattr__(name: str) -> Any:
+    # RuleInfo and rule_infos live in descriptors.py; kept importable from here, on demand
+    if name in ("RuleInfo", "rule_infos"):
+        from . import descriptors
+
+        return getattr(descriptors, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["FORMATS", "NAMES", "Formatter", "RuleInfo", "render", "rule_infos", "trait"]

@@ -2,7 +2,9 @@
 
 Report lines are often a thousand characters long, so only a window around the span is quoted.
 CJK characters take two terminal cells; the underline is placed by cell width (rich.cells) so it
-sits under the right characters. When one rule fires many times in one file (a report written
+sits under the right characters. Lines are built as (text, style) parts; only coloured output
+goes through rich's Console (imported then: ~25 ms), plain output is written as rich would write
+it without colour. When one rule fires many times in one file (a report written
 entirely in half-width punctuation), the first few are shown and the rest are counted, unless
 `--show-all` asks for every one; the note that counts them names that switch.
 """
@@ -12,11 +14,9 @@ from __future__ import annotations
 import shlex
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from rich.cells import cell_len
-from rich.console import Console
-from rich.text import Text
 
 from ..messages import printable
 from ..model import RunResult, Severity, Violation
@@ -26,6 +26,18 @@ GROUP_AFTER = 5  # occurrences of one rule in one file shown before the rest are
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _LABEL = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+# The control characters rich's Text drops (rich.control.strip_control_codes); printable()
+# escapes them in messages and paths, this is for the rest (a path quoted by shlex).
+_RICH_STRIPS = dict.fromkeys((7, 8, 11, 12, 13))
+_TAB_SIZE = 8  # rich's Console default
+
+Part = tuple[str, str]  # (text, rich style; "" for none)
+
+
+class Emit(Protocol):
+    """Writes one line: its parts, and a style for the whole line under theirs ("" for none)."""
+
+    def __call__(self, parts: list[Part], base: str = "", /) -> None: ...
 
 
 def excerpt(line_text: str, column: int, end_column: int | None) -> tuple[str, int, int]:
@@ -54,15 +66,7 @@ class TextFormatter:
     def render(
         self, result: RunResult, stream: TextIO, *, color: bool, show_all: bool = False
     ) -> None:
-        console = Console(
-            file=stream,
-            force_terminal=color,
-            no_color=not color,
-            color_system="standard" if color else None,
-            highlight=False,
-            soft_wrap=True,
-            emoji=False,
-        )
+        console = _rich_printer(stream) if color else _plain_printer(stream)
         by_file: dict[str, list[Violation]] = defaultdict(list)
         for v in result.violations:
             by_file[v.path].append(v)
@@ -86,71 +90,135 @@ class TextFormatter:
                 where = "、".join(_where(v) for v in rest[:12])
                 more = "……" if len(rest) > 12 else ""
                 shown_path = printable(path)
-                note = Text(
-                    f"{shown_path}: 规则 [{rule}] 另有 {len(rest)} 处同类问题（{where}{more}），",
-                    style="dim",
-                )
+                note = f"{shown_path}: 规则 [{rule}] 另有 {len(rest)} 处同类问题（{where}{more}），"
                 hint = "加 --show-all 可全部显示"
                 if any(v.fix is not None for v in rest):
                     hint += "，或用 --fix 一并修复"
-                note.append(hint, style="dim")
-                console.print(note)
+                console([(note, ""), (hint, "dim")], "dim")
         self._summary(console, result)
 
-    def _one(self, console: Console, v: Violation, source_lines: list[str] | None) -> None:
-        head = Text()
-        head.append(f"{printable(v.path)}:{_where(v)}", style="bold")
-        head.append(": ")
-        head.append(_LABEL[v.severity], style=_STYLE[v.severity])
-        head.append(f" [{v.rule}] ", style="dim")
-        head.append(printable(v.message))
-        console.print(head)
+    def _one(self, console: Emit, v: Violation, source_lines: list[str] | None) -> None:
+        console(
+            [
+                (f"{printable(v.path)}:{_where(v)}", "bold"),
+                (": ", ""),
+                (_LABEL[v.severity], _STYLE[v.severity]),
+                (f" [{v.rule}] ", "dim"),
+                (printable(v.message), ""),
+            ]
+        )
         if source_lines is not None and 1 <= v.line <= len(source_lines):
             line_text = source_lines[v.line - 1]
             end_col = v.end_column if v.end_line == v.line else None
             shown, at, width = excerpt(line_text, v.column, end_col)
             gutter = f"{v.line:>5} | "
-            console.print(Text(gutter, style="dim") + Text(shown))
+            console([(gutter, ""), (shown, "")], "dim")
             marks = "^" * width if v.end_column != v.column or v.end_line != v.line else "^"
-            console.print(
-                Text(" " * (len(gutter) - 2) + "| ", style="dim")
-                + Text(" " * at + marks, style=_STYLE[v.severity])
+            console(
+                [
+                    (" " * (len(gutter) - 2) + "| ", ""),
+                    (" " * at + marks, _STYLE[v.severity]),
+                ],
+                "dim",
             )
         if v.suggestion:
-            console.print(Text("      建议：", style="green") + Text(printable(v.suggestion)))
+            console([("      建议：", ""), (printable(v.suggestion), "")], "green")
 
-    def _summary(self, console: Console, result: RunResult) -> None:
+    def _summary(self, console: Emit, result: RunResult) -> None:
         for e in result.errors:
-            line = Text()
-            line.append(f"{printable(e.path)}: ", style="bold")
-            line.append("无法检查", style="bold red")
-            line.append(f"：{printable(e.message)}")
-            console.print(line)
+            console(
+                [
+                    (f"{printable(e.path)}: ", "bold"),
+                    ("无法检查", "bold red"),
+                    (f"：{printable(e.message)}", ""),
+                ]
+            )
         by_sev = Counter(v.severity for v in result.violations)
         total = len(result.violations)
         files = len(result.documents)
         if total == 0 and not result.errors:
-            console.print(Text(f"检查了 {files} 个文件，未发现问题。", style="green"))
+            console([(f"检查了 {files} 个文件，未发现问题。", "")], "green")
             return
         parts = "，".join(f"{_LABEL[s]} {by_sev[s]}" for s in Severity if by_sev[s])
-        summary = Text(f"检查了 {files} 个文件，发现 {total} 个问题")
+        summary = [(f"检查了 {files} 个文件，发现 {total} 个问题", "")]
         if parts:
-            summary.append(f"（{parts}）")
+            summary.append((f"（{parts}）", ""))
         fixable = sum(1 for v in result.violations if v.fix is not None)
         if fixable:
-            summary.append(f"；其中 {fixable} 个可用 --fix 自动修复")
+            summary.append((f"；其中 {fixable} 个可用 --fix 自动修复", ""))
         if result.errors:
-            summary.append(f"；{len(result.errors)} 个文件或规则无法检查", style="red")
-        console.print(summary)
+            summary.append((f"；{len(result.errors)} 个文件或规则无法检查", "red"))
+        console(summary)
         word = next((v.path for v in result.violations if _is_docx(v.path)), None)
         if word is not None:
-            console.print(
-                Text(
-                    f"提示：lintreport annotate {shlex.quote(word)} 生成带批注的 Word 副本"
-                    "（原文件不变；加 --track-changes 把可自动修复的问题写成修订）",
-                    style="dim",
-                )
+            console(
+                [
+                    (
+                        f"提示：lintreport annotate {shlex.quote(word)} 生成带批注的 Word 副本"
+                        "（原文件不变；加 --track-changes 把可自动修复的问题写成修订）",
+                        "",
+                    )
+                ],
+                "dim",
             )
+
+
+def _rich_printer(stream: TextIO) -> Emit:
+    """Coloured lines through rich's Console (imported only for colour)."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(
+        file=stream,
+        force_terminal=True,
+        no_color=False,
+        color_system="standard",
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
+    )
+
+    def emit(parts: list[Part], base: str = "") -> None:
+        line = Text(style=base)
+        for text, style in parts:
+            line.append(text, style=style or None)
+        console.print(line)
+
+    return emit
+
+
+def _plain_printer(stream: TextIO) -> Emit:
+    """Lines as rich's Console writes them without colour: control codes it drops dropped, tabs
+    expanded to its tab stops (by cell width), nothing wrapped (soft_wrap)."""
+
+    def emit(parts: list[Part], base: str = "") -> None:
+        line = "".join(text for text, _ in parts).translate(_RICH_STRIPS)
+        stream.write(_expand_tabs(line) + "\n")
+
+    return emit
+
+
+def _expand_tabs(line: str) -> str:
+    """rich.text.Text.expand_tabs: each tab becomes a space, then spaces to the next tab stop."""
+    if "\t" not in line:
+        return line
+    out: list[str] = []
+    cells = 0
+    for piece in line.split("\n"):  # printable() escapes newlines; kept for exactness
+        if out:
+            out.append("\n")
+            cells = 0
+        for i, part in enumerate(piece.split("\t")):
+            if i:
+                out.append(" ")
+                cells += 1
+                remainder = cells % _TAB_SIZE
+                if remainder:
+                    out.append(" " * (_TAB_SIZE - remainder))
+                    cells += _TAB_SIZE - remainder
+            out.append(part)
+            cells += cell_len(part)
+    return "".join(out)
 
 
 def _is_docx(path: str) -> bool:
