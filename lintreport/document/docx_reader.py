@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -77,6 +76,8 @@ def _check_zip(data: bytes, path: str) -> bytes:
         raise InputError(
             path, "这是旧版 Word（.doc）文件或加密的 .docx，请在 Word 中另存为未加密的 .docx"
         )
+    import zipfile  # only .docx inputs read an archive
+
     too_big = InputError(
         path,
         f".docx 解压后过大（超过 {MAX_UNCOMPRESSED // (1024 * 1024)} MB），"

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..document.document import Document
 from ..errors import PackIssue, UsageError
@@ -39,12 +40,14 @@ from ..run.runner import (
     select_rules,
     unknown_report_type,
 )
-from .baseline import Baseline
 from .config import ConfigError
 from .globs import any_match
 from .ignorefile import IGNORE_FILE, IgnoreFile, load_ignore_file
 from .settings import Resolver, Settings
 from .suppression import UNUSED_ID, UNUSED_RULE, apply_comment_directives, builtin_enabled
+
+if TYPE_CHECKING:
+    from .baseline import Baseline  # read only with --baseline (cli/options.py loads it)
 
 CATEGORIES = frozenset(c.value for c in Category)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal
@@ -240,6 +239,8 @@ def _pyproject_table(path: Path) -> tuple[dict[str, Any], str] | None:
     text = _read(path)
     if "lintreport" not in text:  # most pyproject files: skip parsing
         return None
+    import tomllib  # only for a pyproject.toml that mentions lintreport
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from pathspec import GitIgnoreSpec
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 
 @lru_cache(maxsize=512)
 def compile_glob(pattern: str) -> GitIgnoreSpec:
+    from pathspec import GitIgnoreSpec  # ~12 ms: only when a configuration has globs
+
     # "./drafts" is how people write a path relative to the config; git has no such form
     return GitIgnoreSpec.from_lines([pattern.strip().removeprefix("./")])
 

@@ -16,8 +16,10 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pathspec import GitIgnoreSpec
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 GITIGNORE = ".gitignore"
 
@@ -52,6 +54,8 @@ def _load(directory: Path) -> GitIgnoreSpec | None:
         lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
     except OSError:
         return None
+    from pathspec import GitIgnoreSpec  # ~12 ms: only when a .gitignore is read
+
     return GitIgnoreSpec.from_lines(lines)
 
 
