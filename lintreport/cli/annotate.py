@@ -40,31 +40,6 @@ INPUTS = (".docx", ".txt", ".md")
 MAX_PARAGRAPHS = 20_000
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    p = sub.add_parser(
-        "annotate",
-        help="生成带批注的 Word 副本：每个问题是一条批注，可选把安全修复写成修订",
-        description="为每个输入（.docx，或 .txt/.md 转成新的 .docx）写一个副本，原文件不改动。"
-        "每个问题成为一条作者为 lintreport 的批注，锚定在问题所在的文字上。",
-    )
-    p.add_argument(
-        "paths", nargs="+", metavar="PATH", help="要批注的文件或目录（.docx、.txt、.md）"
-    )
-    p.add_argument(
-        "-o",
-        "--output-file",
-        metavar="OUT",
-        help="副本的文件名（只给一个输入时）或已有目录；默认写在输入旁：报告.lintreport.docx",
-    )
-    p.add_argument(
-        "--track-changes",
-        action="store_true",
-        help="把可安全自动修复的问题写成修订（作者 lintreport），在 Word/WPS 的“审阅”中接受或拒绝",
-    )
-    p.add_argument("--force", action="store_true", help="覆盖已存在的副本")
-    return p
-
-
 @dataclass(frozen=True)
 class Written:
     target: Path

@@ -1,103 +1,32 @@
 """The command-line side of configuration and policy: options of `check`, `init`, `config`.
 
-Kept apart from cli.py so the parser, the check pipeline and the output stay small edits there:
-`add_check_options`, `add_commands`, `make_check_run`, `check_paths`, `finish` and
-`run_command` are all cli.py calls.
+Kept apart from command.py so the check pipeline and the output stay small edits there:
+`make_check_run`, `check_paths`, `finish` and `run_command` are its and entry.py's calls (the
+options themselves are declared in parser.py). What only some runs need (the baseline, the
+ignore file's writer, statistics, jsonl streaming) is imported where it is used.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..errors import UsageError
 from ..formats import render, trait
-from ..formats.jsonl import write_violations
-from ..formats.statistics import write_statistics
-from ..model import RunResult
-from ..policy.baseline import load_baseline, write_baseline
 from ..policy.checkrun import CheckRun, exit_code
-from ..policy.config import KEYS, shown_path, write_starter
-from ..policy.ignorefile import IGNORE_FILE, append_ignore_entries, ignore_entry_text
-from ..policy.settings import Overrides, Resolver, Settings
-from ..policy.suppression import UNUSED_ID, UNUSED_RULE
-from ..run.runner import RunOptions
+from ..policy.settings import Overrides, Resolver
 from ..run.walk import skipped_note
 from .progress import ProgressBar, is_terminal
 from .report_context import report_type_names, rule_descriptors
 
-COMMANDS = ("init", "config")
-
-
-def int_at_least(minimum: int) -> Callable[[str], int]:
-    """An argparse type: a whole number not below `minimum`, with a Chinese error otherwise."""
-    what = "正整数" if minimum == 1 else "非负整数" if minimum == 0 else f"不小于 {minimum} 的整数"
-
-    def parse(value: str) -> int:
-        try:
-            number = int(value)
-        except ValueError:
-            number = minimum - 1
-        if number < minimum:
-            raise argparse.ArgumentTypeError(f"应为{what}：{value}")
-        return number
-
-    return parse
-
-
-def _add_config_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--config",
-        metavar="FILE",
-        help="使用此配置文件（.lintreport.yaml 或 pyproject.toml），不再逐级查找",
-    )
-    p.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
-
-
-def add_check_options(check: argparse.ArgumentParser) -> None:
-    _add_config_options(check)
-    check.add_argument(
-        "--max-warnings",
-        type=int_at_least(0),
-        metavar="N",
-        help="警告多于 N 个即以状态 1 退出（逐步收紧时使用）",
-    )
-    check.add_argument("--statistics", action="store_true", help="在输出之后按规则列出问题数目")
-    check.add_argument(
-        "--baseline",
-        metavar="FILE",
-        help="只报告基线文件中没有的新问题（基线按文字指纹比对，不受行号移动影响）",
-    )
-    check.add_argument(
-        "--add-ignores",
-        action="store_true",
-        help="把当前全部问题作为条目追加到 .lintreport-ignore.yaml（配置文件旁，或文件所在目录）",
-    )
-    check.add_argument(
-        "--write-baseline",
-        metavar="FILE",
-        help="把当前全部问题写入基线文件后以状态 0 退出",
-    )
-
-
-def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    init = sub.add_parser("init", help="在当前目录（或 DIR）写入带注释的 .lintreport.yaml")
-    init.add_argument(
-        "directory", nargs="?", default=".", metavar="DIR", help="写入的目录（默认当前目录）"
-    )
-    config = sub.add_parser("config", help="显示对 PATH 生效的配置及每项设置的来源")
-    config.add_argument(
-        "path", nargs="?", default=".", metavar="PATH", help="文件或目录（默认当前目录）"
-    )
-    _add_config_options(config)
-    config.add_argument(
-        "--format", choices=("text", "json"), default="text", help="输出格式（默认 text）"
-    )
+if TYPE_CHECKING:
+    from ..model import RunResult
+    from ..policy.settings import Settings
+    from ..run.runner import RunOptions
 
 
 def _split(values: Sequence[str] | None) -> tuple[str, ...]:
@@ -128,7 +57,11 @@ def make_check_run(args: argparse.Namespace) -> CheckRun:
         raise UsageError("--baseline 与 --write-baseline 不能同时使用")
     if args.add_ignores and (args.write_baseline or args.fix or args.diff):
         raise UsageError("--add-ignores 不能与 --write-baseline、--fix、--diff 同时使用")
-    baseline = load_baseline(Path(args.baseline)) if args.baseline else None
+    baseline = None
+    if args.baseline:
+        from ..policy.baseline import load_baseline  # only with --baseline
+
+        baseline = load_baseline(Path(args.baseline))
     keep = (
         args.format == "text"
         or trait(args.format, "needs_text")
@@ -155,7 +88,11 @@ def check_paths(
     """Lint `args.paths` with configuration and policy, render, return the exit status."""
     options = dataclasses.replace(options, keep_text=checker.keep_text)
     streaming = args.format == "jsonl" and not args.write_baseline and not args.add_ignores
-    on_file = (lambda vs: write_violations(vs, out)) if streaming else None
+    on_file = None
+    if streaming:
+        from ..formats.jsonl import write_violations
+
+        on_file = lambda vs: write_violations(vs, out)  # noqa: E731 (as before: one line)
     # jsonl writes to stdout as it goes, which a bar on the same terminal would garble
     enabled = is_terminal(err) and not (streaming and is_terminal(out))
     with ProgressBar(err, enabled=enabled, color=color) as bar:
@@ -175,6 +112,8 @@ def finish(
 ) -> int:
     """Write the baseline or render the result, then statistics; returns the exit status."""
     if args.write_baseline:
+        from ..policy.baseline import write_baseline
+
         count = write_baseline(Path(args.write_baseline), result.violations, result.texts)
         err.write(f"已将 {count} 个问题写入基线 {args.write_baseline}\n")
         for e in result.errors:
@@ -198,6 +137,8 @@ def finish(
         for e in result.errors:
             err.write(f"{e.path}: 无法检查：{e.message}\n")
     if args.statistics:
+        from ..formats.statistics import write_statistics
+
         stream = err if trait(args.format, "machine") else out
         write_statistics(result.violations, stream, result.documents)
     notes = []
@@ -216,6 +157,10 @@ def finish(
 
 def _add_ignores(checker: CheckRun, result: RunResult, err: TextIO) -> int:
     """`--add-ignores`: record every finding in the ignore file of its configuration."""
+    from ..policy.config import shown_path
+    from ..policy.ignorefile import IGNORE_FILE, append_ignore_entries, ignore_entry_text
+    from ..policy.suppression import UNUSED_ID
+
     grouped: dict[Path, list[tuple[str, str, str]]] = {}
     for v in result.violations:
         text = result.texts.get(v.path)
@@ -238,6 +183,8 @@ def _add_ignores(checker: CheckRun, result: RunResult, err: TextIO) -> int:
 
 def explain_builtin(rule_id: str, out: TextIO) -> bool:
     """`lintreport explain unused-suppression`: the one rule that lives in code, not a pack."""
+    from ..policy.suppression import UNUSED_ID, UNUSED_RULE
+
     if rule_id != UNUSED_ID:
         return False
     r = UNUSED_RULE
@@ -263,6 +210,8 @@ def _show(settings: Settings, key: str) -> object:
 
 
 def _print_config(args: argparse.Namespace, out: TextIO) -> int:
+    from ..policy.config import KEYS
+
     resolver = Resolver(overrides_from_args(args))
     target = Path(args.path)
     if not target.exists():
@@ -281,12 +230,16 @@ def _print_config(args: argparse.Namespace, out: TextIO) -> int:
             "extends": chain[1:],
             "settings": {k: {"value": v, "from": o} for k, (v, o) in rows.items()},
         }
+        import json
+
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return 0
     inherited = f"（继承 {' → '.join(chain[1:])}）" if len(chain) > 1 else ""
     out.write(
         f"# 对 {args.path} 生效的配置：{source or '没有配置文件（全部为默认值）'}{inherited}\n"
     )
+    import json
+
     width = max(len(k) for k in rows)
     for key, (value, origin) in rows.items():
         shown = json.dumps(value, ensure_ascii=False)
@@ -297,6 +250,8 @@ def _print_config(args: argparse.Namespace, out: TextIO) -> int:
 def run_command(args: argparse.Namespace, out: TextIO) -> int:
     """`lintreport init` and `lintreport config`."""
     if args.command == "init":
+        from ..policy.config import write_starter
+
         directory = Path(args.directory)
         if not directory.is_dir():
             raise UsageError(f"目录不存在：{args.directory}")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,6 +52,8 @@ def atomic_output(target: Path, shown: str) -> Iterator[TextIO]:
     """
     buffer = io.StringIO()
     yield buffer
+    import tempfile  # only with -o
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:

@@ -11,7 +11,6 @@ from collections.abc import Iterable, Sequence
 from ..formats import RuleInfo, trait
 from ..pack import Pack
 from ..policy.checkrun import CheckRun
-from .explain import explain_rule
 
 
 def _packs(checker: CheckRun) -> list[Pack]:
@@ -28,6 +27,8 @@ def explained(infos: Sequence[RuleInfo], packs: Iterable[Pack]) -> tuple[RuleInf
     for pack in packs:  # a rule two packs include is explained as its first pack has it
         for rule in pack.rules:
             home.setdefault(rule.id, pack)
+    from .explain import explain_rule  # only for the formats that explain rules (html)
+
     out = []
     for info in infos:
         pack = home.get(info.id)

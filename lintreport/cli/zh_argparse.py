@@ -11,7 +11,7 @@ template is shown as it is (our own `ArgumentTypeError` messages are already Chi
 from __future__ import annotations
 
 import argparse
-import difflib
+import functools
 import re
 import sys
 from collections.abc import Iterable
@@ -63,12 +63,14 @@ def _compile(template: str) -> re.Pattern[str]:
     return re.compile("".join(out), re.S)
 
 
-_COMPILED = tuple((_compile(en), zh) for en, zh in _TEMPLATES.items())
+@functools.cache  # compiled once per process, and only when an error is shown
+def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((_compile(en), zh) for en, zh in _TEMPLATES.items())
 
 
 def translate(message: str) -> str:
     """The Chinese form of an argparse message; unknown messages come back unchanged."""
-    for pattern, zh in _COMPILED:
+    for pattern, zh in _compiled():
         m = pattern.fullmatch(message)
         if m is None:
             continue
@@ -84,6 +86,8 @@ def _did_you_mean(values: dict[str, str]) -> str:
     """For an invalid choice (`lintreport chek`), the closest valid one."""
     if "choices" not in values or "value" not in values:
         return ""
+    import difflib
+
     choices = [c.strip().strip("'") for c in values["choices"].split(",")]
     close = difflib.get_close_matches(values["value"].strip("'"), choices, n=1)
     return f"；是否想用 {close[0]}？" if close else ""
