@@ -290,6 +290,7 @@ def test_code_units() -> None:
     assert code_units("𠀀a", "utf-16") == 3
     assert code_units("𠀀a", "utf-32") == 2
     assert code_units("𠀀a", "utf-8") == 5
+    assert code_units("\ud800a", "utf-16") == 2  # a lone surrogate in a buffer: one unit
 
 
 def _apply_utf16(text: str, edit: dict[str, Any]) -> str:
