@@ -254,7 +254,7 @@ def find_quantities(text: str, pos: int = 0, endpos: int | None = None) -> list[
     if endpos is None:
         endpos = len(text)
     found: list[Quantity] = []
-    for m in _QUANTITY.finditer(text, pos, endpos, timeout=2.0):
+    for m in _QUANTITY.finditer(text, pos, endpos):
         q = _parse(m)
         if q is not None:
             found.append(q)
