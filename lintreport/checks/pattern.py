@@ -51,6 +51,7 @@ With `terms`, the replacement is the term's value; with `pattern`, the `replace`
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
@@ -60,6 +61,7 @@ import regex
 from ..document.document import Document
 from ..messages import render
 from ..model import Finding
+from .backtrack import within_lines
 from .base import BaseKind, ParamError, compile_regex, finditer, literal_alternation
 
 
@@ -112,6 +114,12 @@ class Pattern(BaseKind):
             if params.unless
             else None
         )
+        # `scope: body` scans line by line. A pattern whose matches stay inside a line (no
+        # newline in any part, no anchor: backtrack.within_lines) is scanned once over the
+        # whole text instead, its matches sorted into the lines: the same matches, one call
+        # instead of one per line. Patterns that could tell a line's edge from the text's
+        # (`$`, `^`, `\s` …) keep the scan per line, decided here once.
+        self._whole = [params.scope == "body" and within_lines(p.pattern) for p in self._patterns]
         groups: set[str] = set()
         for p in self._patterns:
             groups.update(p.groupindex)
@@ -141,14 +149,35 @@ class Pattern(BaseKind):
             m.start() < end and m.end() > start for m in finditer(self._unless, text, lo, hi)
         )
 
+    def _by_range(
+        self, text: str, ranges: list[tuple[int, int]]
+    ) -> list[list[list[regex.Match[str]]] | None]:
+        """For each pattern scanned whole: its matches in each range, in order (else None)."""
+        starts = [lo for lo, _ in ranges]
+        found: list[list[list[regex.Match[str]]] | None] = []
+        for pattern, whole in zip(self._patterns, self._whole, strict=True):
+            if not whole:
+                found.append(None)
+                continue
+            buckets: list[list[regex.Match[str]]] = [[] for _ in ranges]
+            for m in finditer(pattern, text):
+                i = bisect_right(starts, m.start()) - 1
+                if i >= 0 and m.end() <= ranges[i][1]:
+                    buckets[i].append(m)
+            found.append(buckets)
+        return found
+
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         params = self.params
         sentences = params.expand == "sentence"
-        for lo, hi in self._ranges(doc):
-            for pattern in self._patterns:
+        ranges = self._ranges(doc)
+        whole = self._by_range(text, ranges) if any(self._whole) else [None] * len(self._whole)
+        for index, (lo, hi) in enumerate(ranges):
+            for pattern, buckets in zip(self._patterns, whole, strict=True):
                 reported = lo  # with expand: end of the sentence reported last
-                for m in finditer(pattern, text, lo, hi):
+                matches = finditer(pattern, text, lo, hi) if buckets is None else buckets[index]
+                for m in matches:
                     start, end = m.span(params.group) if params.group else m.span()
                     if start == end:
                         continue
