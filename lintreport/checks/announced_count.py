@@ -45,6 +45,7 @@ At the announced number (`5` in `以下5个方面`, `九` in `“九个一”`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
@@ -64,6 +65,12 @@ _HAN = regex.compile(r"\p{Han}")
 _CLAUSES_END = regex.compile(r"[。！？!?\n]")
 _CLAUSE_SPLIT = regex.compile(r"[，,；;]")
 _PAGE_MARKER = regex.compile(r"\n\p{Zs}*\d{1,3}、\p{Zs}?")
+
+
+@functools.cache  # a few fixed patterns, compiled on first use rather than at import
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    """`regex.compile` per call looked the pattern up in regex's own cache each time."""
+    return regex.compile(pattern)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -186,7 +193,7 @@ class AnnouncedCount(BaseKind):
         return _Count(count, count, count)
 
     def _count_one_clauses(self, text: str, pos: int, limit: int, most: int) -> _Count | None:
-        colon = regex.compile(r"[\p{Han}“”]{0,12}?[：:]").match(text, pos, limit)
+        colon = _compiled(r"[\p{Han}“”]{0,12}?[：:]").match(text, pos, limit)
         if colon is None:
             return None
         stop = min(limit, colon.end() + _ITEM_SPAN)
@@ -200,12 +207,12 @@ class AnnouncedCount(BaseKind):
         return _Count(count, count, count) if count else None
 
     def _count_list(self, text: str, pos: int, limit: int) -> _Count | None:
-        m = regex.compile(r"”?\p{Zs}*([（(：:])").match(text, pos, limit)
+        m = _compiled(r"”?\p{Zs}*([（(：:])").match(text, pos, limit)
         if m is None:
             return None
         closers = "）)" if m.group(1) in "（(" else "。；;\n"
         stop = min(limit, m.end() + _ITEM_SPAN)
-        closer = regex.compile(f"[{regex.escape(closers)}]").search(text, m.end(), stop)
+        closer = _compiled(f"[{regex.escape(closers)}]").search(text, m.end(), stop)
         if closer is None:
             return None
         end = closer.start()
