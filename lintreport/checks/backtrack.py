@@ -8,13 +8,15 @@ A pattern is risky when it has
 
 - a repeated group (`+`, `*`, `{2,}` …) whose body can match in more than one way: nested or
   alternating repeats such as `(a+)+`, `(a|a)*`, `(a?){40}` — exponential;
-- two variable-length items, one of them unbounded, that can consume the same characters
-  without a required character between them that the first cannot consume: `\\s*年?\\s*`,
-  `[^x]*a[^x]*` — polynomial per attempt;
+- two unbounded repeats that can start on the same character without a required character
+  between them that the first cannot take (`\\s*年?\\s*`, `[^x]*a[^x]*`), or bounded ones
+  whose spreads multiply past 10,000 (`a{0,99}a{0,99}a{0,99}`) — polynomial per try;
 - an unbounded item not anchored by a required character before it (at a bounded distance)
   that the item cannot consume: `\\s*x` or `[^。]*关键词` is tried from every position of a
   long run and each try scans the rest of the run — quadratic over the text. Anchored (`截止\\s*`,
-  `法规\\s*[（(]`), the runs scanned by different tries do not overlap, which keeps it linear;
+  `法规\\s*[（(]`, `^` where the repeat cannot take a newline, `(?<![\\d.])\\d+`, or an anchored
+  repeat of other characters just before: `\\d+\\s*`), the runs scanned by different tries
+  hardly overlap, which keeps it linear;
 - an unbounded item inside a lookbehind, a backreference, recursion, a conditional, fuzzy
   matching, a named list, or inline flags other than `m` (their cost is not analysed here).
 """
@@ -25,8 +27,8 @@ import functools
 
 import regex
 
-# A bounded repeat above this many optional iterations is treated as unbounded.
-_LARGE = 100
+from ._regex_tree import Atom, Parser, Unsupported, empty
+
 # Tries of overlapping bounded repeats (the product of their spreads) above which a pattern is
 # risky: `(?:x{0,99}){4}`-like chains, without any unbounded repeat.
 _MAX_WAYS = 10_000
@@ -36,26 +38,18 @@ class _Risky(Exception):
     """The pattern may backtrack catastrophically (the message says why, for tests)."""
 
 
-class _Atom:
-    """One character position; `source` is valid inside a V1 set (`\\d`, `[^。]`, `\\-`)."""
-
-    __slots__ = ("source",)
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-
-
 class _Sep:
     """What limits where the tries that reach a point can start (see _separates)."""
 
     __slots__ = ("atoms", "kind")
 
-    def __init__(self, kind: str, atoms: tuple[_Atom, ...] = ()) -> None:
+    def __init__(self, kind: str, atoms: tuple[Atom, ...] = ()) -> None:
         self.kind = kind  # text-start, line-start, char, not-after, run, any
         self.atoms = atoms
 
 
 _TEXT_START = _Sep("text-start")
+_LINE_START = _Sep("line-start")
 
 
 @functools.cache  # per process, built once when a pack is compiled (not on a cache hit)
@@ -63,207 +57,23 @@ def _every_char() -> str:
     return "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
 
 
-@functools.cache  # per process: the same few classes (\s, \p{Han} …) recur in every pack
-def _empty(expression: str) -> bool:
-    """No character is in the V1 set `[expression]` (decided by scanning all of Unicode)."""
-    return regex.compile(f"[{expression}]", regex.V1).search(_every_char()) is None
+def _disjoint(a: Atom, b: Atom) -> bool:
+    return empty(f"{a.source}&&{b.source}")
 
 
-def _disjoint(a: _Atom, b: _Atom) -> bool:
-    return _empty(f"{a.source}&&{b.source}")
-
-
-def _separates(sep: _Sep, atoms: list[_Atom]) -> bool:
+def _separates(sep: _Sep, atoms: list[Atom]) -> bool:
     """A run of characters of `atoms` cannot reach back over `sep`, so the tries whose
     repeat scans the same run start at a bounded number of places: linear, not quadratic."""
     kind = sep.kind
     if kind == "text-start":
         return True
     if kind == "line-start":
-        return all(_empty(f"\\n&&{a.source}") for a in atoms)
+        return all(empty(f"\\n&&{a.source}") for a in atoms)
     if kind == "not-after":  # (?<![x]) before a run of x: no try starts inside the run
-        return all(_empty(f"{a.source}--{sep.atoms[0].source}") for a in atoms)
+        return all(empty(f"{a.source}--{sep.atoms[0].source}") for a in atoms)
     if kind == "any":  # one of several, depending on the path taken
         return all(_separates(s, atoms) for s in sep.atoms)  # type: ignore[arg-type]
     return all(_disjoint(s, a) for s in sep.atoms for a in atoms)
-
-
-# -- parsing ---------------------------------------------------------------------------------
-# The tree: ("seq", [nodes]), ("alt", [nodes]), ("atom", _Atom), ("rep", node, min, max|None),
-# ("ahead", node), ("behind", node), ("start", _Atom), ("zero",) for other zero-width items.
-
-_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "e": "\x1b"}
-_CLASS_ESCAPES = frozenset("dDwWsShHvV")
-_ZERO_WIDTH_ESCAPES = frozenset("bBAZzGmM")
-
-
-class _Parser:
-    def __init__(self, pattern: str) -> None:
-        self.p = pattern
-        self.i = 0
-        # `m` anywhere: every `^` may be a line start (scoped flags are not tracked).
-        self.multiline = regex.search(r"\(\?[a-zA-Z-]*m", pattern) is not None
-
-    def parse(self) -> tuple:
-        node = self.alternation()
-        if self.i != len(self.p):
-            raise _Risky("unbalanced parenthesis")
-        return node
-
-    def alternation(self) -> tuple:
-        branches = [self.sequence()]
-        while self.i < len(self.p) and self.p[self.i] == "|":
-            self.i += 1
-            branches.append(self.sequence())
-        return branches[0] if len(branches) == 1 else ("alt", branches)
-
-    def sequence(self) -> tuple:
-        items: list[tuple] = []
-        while self.i < len(self.p) and self.p[self.i] not in "|)":
-            item = self.item()
-            if item is not None:
-                items.append(self.quantified(item))
-        return ("seq", items)
-
-    def quantified(self, item: tuple) -> tuple:
-        p = self.p
-        while self.i < len(p):
-            ch = p[self.i]
-            if ch in "*+?":
-                lo, hi = {"*": (0, None), "+": (1, None), "?": (0, 1)}[ch]
-                self.i += 1
-            elif ch == "{":
-                m = regex.match(r"\{(\d*)(,?)(\d*)\}", p[self.i :])
-                if m is None or (not m.group(1) and not m.group(3)):
-                    if m is None and regex.match(r"\{[^}]*[<>=]", p[self.i :]):
-                        raise _Risky("fuzzy matching")
-                    return item  # a literal brace
-                lo = int(m.group(1) or 0)
-                hi = int(m.group(3)) if m.group(3) else (None if m.group(2) else lo)
-                self.i += m.end()
-            else:
-                return item
-            if self.i < len(p) and p[self.i] in "?+":
-                self.i += 1  # lazy or possessive: same worst case for this analysis
-            if item[0] in ("ahead", "behind", "start", "zero"):
-                raise _Risky("quantified zero-width item")
-            if hi is not None and hi - lo > _LARGE:
-                hi = None
-            item = ("rep", item, lo, hi)
-        return item
-
-    def item(self) -> tuple | None:
-        ch = self.p[self.i]
-        if ch == "(":
-            return self.group()
-        if ch == "[":
-            return ("atom", self.char_class())
-        if ch == "\\":
-            return self.escape()
-        self.i += 1
-        if ch == ".":
-            return ("atom", _Atom("[^\\n]"))
-        if ch == "^":
-            return ("start", _Sep("line-start") if self.multiline else _TEXT_START)
-        if ch == "$":
-            return ("zero",)
-        if ch in "*+?{":
-            if ch == "{":
-                return ("atom", _Atom("\\{"))
-            raise _Risky("nothing to repeat")
-        return ("atom", _Atom(_literal(ch)))
-
-    def escape(self) -> tuple:
-        p = self.p
-        if self.i + 1 >= len(p):
-            raise _Risky("trailing backslash")
-        ch = p[self.i + 1]
-        if ch in _ZERO_WIDTH_ESCAPES:
-            self.i += 2
-            return ("start", _TEXT_START) if ch == "A" else ("zero",)
-        if ch in _CLASS_ESCAPES or ch in "pPX":
-            m = regex.match(r"\\[pP](?:\{[^}]*\}|[A-Za-z])|\\[dDwWsShHvVX]", p[self.i :])
-            if m is None:
-                raise _Risky("unknown escape")
-            self.i += m.end()
-            return ("atom", _Atom(m.group()))
-        if ch.isdigit() or ch in "gkLN":
-            raise _Risky("backreference, named list or named character")
-        char, self.i = _escaped_char(p, self.i)
-        return ("atom", _Atom(_literal(char)))
-
-    def char_class(self) -> _Atom:
-        p, start = self.p, self.i
-        j = start + 1
-        if j < len(p) and p[j] == "^":
-            j += 1
-        if j < len(p) and p[j] == "]":
-            j += 1
-        while j < len(p) and p[j] != "]":
-            if p[j] == "[":
-                raise _Risky("nested set in a character class")
-            j += 2 if p[j] == "\\" else 1
-        if j >= len(p):
-            raise _Risky("unterminated character class")
-        self.i = j + 1
-        source = p[start : j + 1]
-        try:
-            _empty(source[1:-1])
-        except regex.error:
-            raise _Risky("character class not understood") from None
-        return _Atom(source)
-
-    def group(self) -> tuple:
-        p = self.p
-        self.i += 1
-        kind = "group"
-        if p.startswith("?", self.i):
-            m = regex.match(
-                r"\?(?:P?<(?P<name>\w+)>|:|>|=|!|<=|<!|(?P<flags>[a-zA-Z-]+)(?P<end>[:)]))",
-                p[self.i :],
-            )
-            if m is None:
-                raise _Risky("group syntax not analysed")
-            token = m.group()
-            if m.group("flags") is not None:
-                if set(m.group("flags")) - {"m"}:
-                    raise _Risky("inline flags")
-                self.i += m.end()
-                if m.group("end") == ")":
-                    return None  # type: ignore[return-value]
-            else:
-                self.i += m.end()
-                if token in ("?=", "?!"):
-                    kind = "ahead"
-                elif token in ("?<=", "?<!"):
-                    kind = "behind"
-        node = self.alternation()
-        if self.i >= len(p) or p[self.i] != ")":
-            raise _Risky("unbalanced parenthesis")
-        self.i += 1
-        if kind == "behind":
-            return (kind, node, token == "?<!")
-        return node if kind == "group" else (kind, node)
-
-
-def _escaped_char(p: str, i: int) -> tuple[str, int]:
-    ch = p[i + 1]
-    if ch in _SIMPLE_ESCAPES:
-        return _SIMPLE_ESCAPES[ch], i + 2
-    for prefix, width in (("x", 2), ("u", 4), ("U", 8)):
-        if ch == prefix:
-            digits = p[i + 2 : i + 2 + width]
-            if len(digits) != width or not all(c in "0123456789abcdefABCDEF" for c in digits):
-                raise _Risky("escape not understood")
-            return chr(int(digits, 16)), i + 2 + width
-    if ch.isalnum():
-        raise _Risky("escape not understood")
-    return ch, i + 2
-
-
-def _literal(ch: str) -> str:
-    """`ch` as a set member."""
-    return f"\\U{ord(ch):08x}"
 
 
 # -- analysis --------------------------------------------------------------------------------
@@ -280,7 +90,7 @@ class _State:
     __slots__ = ("pending", "seps")
 
     def __init__(
-        self, seps: list[_Sep], pending: list[tuple[list[_Atom], list[_Atom], int | None]]
+        self, seps: list[_Sep], pending: list[tuple[list[Atom], list[Atom], int | None]]
     ) -> None:
         self.seps = seps
         self.pending = pending
@@ -299,7 +109,7 @@ class _State:
         return _State(seps, pending)
 
 
-def _atoms(node: tuple) -> list[_Atom]:
+def _atoms(node: tuple) -> list[Atom]:
     kind = node[0]
     if kind == "atom":
         return [node[1]]
@@ -310,7 +120,7 @@ def _atoms(node: tuple) -> list[_Atom]:
     return []
 
 
-def _first_atoms(node: tuple) -> list[_Atom]:
+def _first_atoms(node: tuple) -> list[Atom]:
     """The atoms a match of a fixed `node` can start with (all of them when unsure)."""
     if node[0] == "atom":
         return [node[1]]
@@ -361,7 +171,7 @@ def _walk(node: tuple, state: _State) -> _State:
         state.seps.append(_Sep("char", (atom,)))
         return state
     if kind == "start":
-        state.seps.append(node[1])
+        state.seps.append(_TEXT_START if node[1] == "text" else _LINE_START)
         return state
     if kind == "ahead":
         _walk(node[1], state.copy())
@@ -416,10 +226,10 @@ def _walk(node: tuple, state: _State) -> _State:
 def backtrack_risk(pattern: str) -> str | None:
     """Why `pattern` may take more than linear time, or None when it provably cannot."""
     try:
-        parser = _Parser(pattern)
+        parser = Parser(pattern)
         tree = parser.parse()
         _walk(tree, _State([], []))
-    except _Risky as exc:
+    except (_Risky, Unsupported) as exc:
         return str(exc)
     except (regex.error, ValueError, IndexError, RecursionError) as exc:
         return f"not analysed ({type(exc).__name__})"
@@ -437,16 +247,16 @@ def within_lines(pattern: str) -> bool:
     same outcome), and an anchor — which could tell a line's edge from the text's — is absent.
     """
     try:
-        tree = _Parser(pattern).parse()
+        tree = Parser(pattern).parse()
         return _line_bound(tree)
-    except (_Risky, regex.error, ValueError, IndexError, RecursionError):
+    except (_Risky, Unsupported, regex.error, ValueError, IndexError, RecursionError):
         return False
 
 
 def _line_bound(node: tuple) -> bool:
     kind = node[0]
     if kind == "atom":
-        return _empty(f"\\n&&{node[1].source}")
+        return empty(f"\\n&&{node[1].source}")
     if kind in ("seq", "alt"):
         return all(_line_bound(child) for child in node[1])
     if kind in ("rep", "ahead", "behind"):
