@@ -15,7 +15,9 @@ resist the outliers). What is measured, and against which target (docs/performan
   the packs loaded already, the way the language server re-lints on every change;
 - peak memory (max RSS) of the corpus run, of one seed and of the 10 MB document;
 - linearity: time per MB for one document of 1 KB, 10 KB, 100 KB, 1 MB and 10 MB;
-- a cProfile of the slowest case (per MB) of the linearity series.
+- a cProfile of the slowest case (per MB) of the linearity series;
+- side by side (bench_peers.py): textlint + textlint-rule-prh and autocorrect-py on the same
+  files, when installed (`sh benchmarks/install_peers.sh`), as ratios lintreport / peer.
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-import make_corpus  # noqa: E402  (a sibling script, not a package)
+import bench_peers  # noqa: E402  (sibling scripts, not a package)
+import make_corpus  # noqa: E402
 
 MB = 1024 * 1024
 SIZES = (1024, 10 * 1024, 100 * 1024, MB, 10 * MB)
@@ -66,6 +69,7 @@ class Results:
     per_mb_s: dict[str, float] = field(default_factory=dict)
     profiles: dict[str, str] = field(default_factory=dict)  # size label -> cProfile top
     rule_ms_per_mb: dict[str, float] = field(default_factory=dict)
+    peers: bench_peers.PeerResults | None = None
 
 
 def machine() -> dict[str, str]:
@@ -401,6 +405,8 @@ def markdown(res: Results) -> str:
         out += ["", "### Cost per rule (1 MB report, ms per MB, most expensive first)", ""]
         out += ["| rule | ms/MB |", "|---|---|"]
         out += [f"| {k} | {v:.1f} |" for k, v in res.rule_ms_per_mb.items()]
+    if res.peers is not None:
+        out += bench_peers.markdown(res.peers)
     for label, text in res.profiles.items():
         out += ["", f"### Profile: one {label} document (cProfile, by own time)", "", "```"]
         out += [text, "```"]
@@ -439,20 +445,20 @@ def main() -> None:
     )
     parser.add_argument(
         "--only",
-        choices=("cold", "corpus", "inprocess", "memory"),
+        choices=("cold", "corpus", "inprocess", "memory", "peers"),
         action="append",
         help="run only these parts (repeatable)",
     )
     args = parser.parse_args()
     runs = args.runs or (3 if args.quick else 5)
     count = 200 if args.quick else make_corpus.DEFAULT_COUNT
-    parts = set(args.only or ("cold", "corpus", "inprocess", "memory"))
+    parts = set(args.only or ("cold", "corpus", "inprocess", "memory", "peers"))
 
     res = Results(machine=machine())
     corpus = args.corpus
     if args.quick:
         corpus = corpus.with_name(corpus.name + "-quick")
-    if "corpus" in parts and len(list(corpus.glob("*.txt"))) != count:
+    if parts & {"corpus", "peers"} and len(list(corpus.glob("*.txt"))) != count:
         total = make_corpus.DEFAULT_TOTAL_BYTES * count // make_corpus.DEFAULT_COUNT
         make_corpus.build(corpus, count, total, seed=20231231)
     seed = sorted(make_corpus.SEEDS_DIR.glob("*.txt"))[0]
@@ -468,6 +474,9 @@ def main() -> None:
         in_process(res, runs, profile=True, max_size=MB if args.quick else 10 * MB)
         step("cost per rule")
         rule_costs(res, runs)
+    if "peers" in parts:
+        step(f"side by side with textlint + prh and autocorrect-py ({count} files)")
+        res.peers = bench_peers.side_by_side(corpus, seed, runs, lintreport_exe(), cpu_run)
     if "memory" in parts and not args.quick:
         step("peak memory of a 10 MB document")
         with tempfile.TemporaryDirectory() as tmp:
