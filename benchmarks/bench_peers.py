@@ -194,7 +194,7 @@ def side_by_side(
 
 def markdown(res: PeerResults) -> list[str]:
     out = ["", "### Side by side with other linters (same files, same machine)", ""]
-    out += [f"- skipped: {note}" for note in res.notes]
+    out += [f"- {note}" for note in res.notes]
     if not res.rows:
         return out
     out += [f"- {what}" for what in res.tools.values()]
