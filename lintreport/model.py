@@ -7,9 +7,10 @@ This module imports nothing else from the package.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import FrozenInstanceError, dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Severity(StrEnum):
@@ -63,9 +64,174 @@ class Fix:
     safe: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Violation:
-    """A reported result: every field of the JSON contract, plus offsets for the fixer."""
+_VIOLATION_FIELDS = (
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "rule",
+    "category",
+    "severity",
+    "message",
+    "suggestion",
+    "fix",
+    "start",
+    "end",
+)
+
+
+class _ViolationSlots:
+    """The storage of a Violation, assignable only while it is being built."""
+
+    __slots__ = _VIOLATION_FIELDS
+
+    def __init__(
+        self,
+        path: str,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        rule: str,
+        category: Category,
+        severity: Severity,
+        message: str,
+        suggestion: str | None = None,
+        fix: Fix | None = None,
+        start: int = 0,
+        end: int = 0,
+    ) -> None:
+        self.path = path
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.rule = rule
+        self.category = category
+        self.severity = severity
+        self.message = message
+        self.suggestion = suggestion
+        self.fix = fix
+        self.start = start
+        self.end = end
+
+
+class Violation(_ViolationSlots):
+    """A reported result: every field of the JSON contract, plus offsets for the fixer.
+
+    Behaves as a frozen dataclass of these fields (equality, hash, repr, pickle,
+    `dataclasses.fields`/`replace`/`asdict`), but is built several times faster: a run makes
+    one per finding, hundreds of thousands on a large corpus, and the frozen dataclass's
+    `__init__` (one `object.__setattr__` per field) was a tenth of a run. It is filled in as a
+    plain slots object and then given this class, whose `__setattr__` refuses changes.
+    """
+
+    __slots__ = ()
+    __match_args__ = _VIOLATION_FIELDS
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    category: Category
+    severity: Severity
+    message: str
+    suggestion: str | None
+    fix: Fix | None
+    start: int
+    end: int
+
+    def __new__(
+        cls,
+        path: str,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        rule: str,
+        category: Category,
+        severity: Severity,
+        message: str,
+        suggestion: str | None = None,
+        fix: Fix | None = None,
+        start: int = 0,
+        end: int = 0,
+    ) -> Violation:
+        self = _ViolationSlots(
+            path, line, column, end_line, end_column, rule, category, severity, message,
+            suggestion, fix, start, end,
+        )  # fmt: skip
+        self.__class__ = cls
+        return self  # type: ignore[return-value]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        pass  # filled in by __new__
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (
+            self.path, self.line, self.column, self.end_line, self.end_column, self.rule,
+            self.category, self.severity, self.message, self.suggestion, self.fix, self.start,
+            self.end,
+        )  # fmt: skip
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{n}={getattr(self, n)!r}" for n in _VIOLATION_FIELDS)
+        return f"{self.__class__.__qualname__}({shown})"
+
+    def sort_key(self) -> tuple[str, int, int, int, int, str]:
+        return (self.path, self.line, self.column, self.end_line, self.end_column, self.rule)
+
+    def __reduce__(self) -> tuple[Callable[..., Violation], tuple[Any, ...]]:
+        # `-j N` workers may send violations to the parent: positional fields, no state dict.
+        return (make_violation, self._fields())
+
+
+def make_violation(
+    path: str,
+    line: int,
+    column: int,
+    end_line: int,
+    end_column: int,
+    rule: str,
+    category: Category,
+    severity: Severity,
+    message: str,
+    suggestion: str | None,
+    fix: Fix | None,
+    start: int,
+    end: int,
+) -> Violation:
+    """`Violation(...)` with every field given in order, a little faster (no `__init__` call):
+    for the runner's hot loop and unpickling."""
+    self = _ViolationSlots(
+        path, line, column, end_line, end_column, rule, category, severity, message,
+        suggestion, fix, start, end,
+    )  # fmt: skip
+    self.__class__ = Violation
+    return self  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class _ViolationSpec:
+    """Violation's fields as a dataclass declares them: lent to Violation so `dataclasses`
+    functions (fields, replace, asdict, is_dataclass) treat it as the dataclass it was."""
 
     path: str
     line: int
@@ -81,31 +247,9 @@ class Violation:
     start: int = 0
     end: int = 0
 
-    def sort_key(self) -> tuple[str, int, int, int, int, str]:
-        return (self.path, self.line, self.column, self.end_line, self.end_column, self.rule)
 
-    def __reduce__(self) -> tuple[type[Violation], tuple[object, ...]]:
-        # `-j N` workers send every violation to the parent, which unpickles them serially. The
-        # default for a slots dataclass is a Python __setstate__ setting 13 fields one by one;
-        # the constructor with positional fields is ~3x cheaper to unpickle.
-        return (
-            Violation,
-            (
-                self.path,
-                self.line,
-                self.column,
-                self.end_line,
-                self.end_column,
-                self.rule,
-                self.category,
-                self.severity,
-                self.message,
-                self.suggestion,
-                self.fix,
-                self.start,
-                self.end,
-            ),
-        )
+Violation.__dataclass_fields__ = _ViolationSpec.__dataclass_fields__  # type: ignore[attr-defined]
+Violation.__dataclass_params__ = _ViolationSpec.__dataclass_params__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,18 +17,17 @@ from ..document.classify import TypeSignals
 from ..document.document import Document
 from ..document.inputs import DEFAULT_EXTENSIONS, load_document, rewritable
 from ..errors import InputError, UsageError
-from ..messages import render_finding
 from ..model import (
     Category,
     DocumentInfo,
     FileError,
-    Fix,
     RunResult,
     TableLayout,
     Violation,
 )
 from ..pack import Pack, Rule
 from ..pack.schema import did_you_mean
+from .stamp import stamp
 from .walk import walk_directory
 
 
@@ -205,7 +204,6 @@ def _lint_document(
     # 100 KB), yet a catastrophic one stops within seconds however many lines it is tried on.
     budget = REGEX_TIMEOUT * (1 + len(doc.text) / 1_000_000)
     facts = {"report_year": year, "report_type": doc.report_type}
-    path, span_position, append = doc.path, doc.span_position, violations.append
     for rule in rules:
         if not _applies(rule, pack_types, facts):
             continue
@@ -225,43 +223,7 @@ def _lint_document(
                 FileError(doc.path, f"规则“{rule.id}”检查出错，已跳过：{type(exc).__name__}: {exc}")
             )
             continue
-        # Per finding: the hot loop of a run (~140 findings per corpus report), hence the
-        # positional Violation and the locals.
-        rule_id, category, rule_severity = rule.id, rule.category, rule.severity
-        template, rule_fix = rule.message, rule.fix
-        for f in findings:
-            start, end = f.start, f.end
-            key = (rule_id, start, end)
-            if key in seen:
-                continue
-            seen.add(key)
-            message = render_finding(f.message or template, f.args, doc_values)
-            suggestion = f.suggestion
-            fix = None
-            if f.replacement is not None and rule_fix != "none":
-                if rule_fix == "safe" and can_fix:
-                    fix = Fix(f.replacement, safe=True)
-                else:
-                    # Unsafe fixes, and fixes to files we cannot rewrite, are shown as suggestions.
-                    suggestion = suggestion or f.replacement
-            line, column, end_line, end_column = span_position(start, end)
-            append(
-                Violation(
-                    path,
-                    line,
-                    column,
-                    end_line,
-                    end_column,
-                    rule_id,
-                    category,
-                    f.severity or rule_severity,
-                    message,
-                    suggestion,
-                    fix,
-                    start,
-                    end,
-                )
-            )
+        stamp(doc, rule, findings, doc_values, seen, can_fix, violations)
     violations.sort(key=Violation.sort_key)
     return violations, errors
 
