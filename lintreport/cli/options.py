@@ -3,7 +3,8 @@
 Kept apart from command.py so the check pipeline and the output stay small edits there:
 `make_check_run`, `check_paths`, `finish` and `run_command` are its and entry.py's calls (the
 options themselves are declared in parser.py). What only some runs need (the baseline, the
-ignore file's writer, statistics, jsonl streaming) is imported where it is used.
+ignore file's writer, statistics) is imported where it is used; the formats written file by
+file take streamed.py.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..errors import UsageError
 from ..formats import render, trait
-from ..policy.checkrun import CheckRun, exit_code
+from ..formats.statistics import count_violations
+from ..formats.stream import STREAMED
+from ..policy.checkrun import CheckRun
 from ..policy.settings import Overrides, Resolver
-from ..run.walk import skipped_note
 from .progress import ProgressBar, is_terminal
 from .report_context import report_type_names, rule_descriptors
+from .streamed import after_output, stream_check
 
 if TYPE_CHECKING:
     from ..model import RunResult
@@ -87,17 +90,13 @@ def check_paths(
 ) -> int:
     """Lint `args.paths` with configuration and policy, render, return the exit status."""
     options = dataclasses.replace(options, keep_text=checker.keep_text)
-    streaming = args.format == "jsonl" and not args.write_baseline and not args.add_ignores
-    on_file = None
-    if streaming:
-        from ..formats.jsonl import write_violations
-
-        on_file = lambda vs: write_violations(vs, out)  # noqa: E731 (as before: one line)
-    # jsonl writes to stdout as it goes, which a bar on the same terminal would garble
-    enabled = is_terminal(err) and not (streaming and is_terminal(out))
-    with ProgressBar(err, enabled=enabled, color=color) as bar:
-        result = checker.run(args.paths, options, on_file=on_file, on_progress=bar.update)
-    return finish(args, checker, result, out, err, rendered=streaming, color=color)
+    if args.format in STREAMED and not args.write_baseline and not args.add_ignores:
+        code = stream_check(args, checker, options, out, err, color=color)
+        if code is not None:
+            return code
+    with ProgressBar(err, enabled=is_terminal(err), color=color) as bar:
+        result = checker.run(args.paths, options, on_progress=bar.update)
+    return finish(args, checker, result, out, err, color=color)
 
 
 def finish(
@@ -107,7 +106,6 @@ def finish(
     out: TextIO,
     err: TextIO,
     *,
-    rendered: bool = False,
     color: bool = False,
 ) -> int:
     """Write the baseline or render the result, then statistics; returns the exit status."""
@@ -123,36 +121,17 @@ def finish(
         return _add_ignores(checker, result, err)
     if not trait(args.format, "needs_text") and args.format != "text":
         result = dataclasses.replace(result, texts={})
-    if not rendered:
-        render(
-            args.format,
-            result,
-            out,
-            color=color,
-            rules=rule_descriptors(args.format, checker),
-            show_all=getattr(args, "show_all", False),
-            report_types=report_type_names(checker),
-        )
-    if not trait(args.format, "carries_errors"):
-        for e in result.errors:
-            err.write(f"{e.path}: 无法检查：{e.message}\n")
-    if args.statistics:
-        from ..formats.statistics import write_statistics
-
-        stream = err if trait(args.format, "machine") else out
-        write_statistics(result.violations, stream, result.documents)
-    notes = []
-    if checker.suppressed:
-        notes.append(f"{checker.suppressed} 个问题被抑制指令或忽略文件抑制")
-    if checker.baselined:
-        notes.append(f"{checker.baselined} 个问题已在基线中")
-    if notes and args.format == "text":
-        out.write("（" + "；".join(notes) + "）\n")
-    skipped = skipped_note(checker.skipped_types)
-    if skipped:
-        err.write(f"lintreport: {skipped}\n")
-    run = checker.resolver.run_settings()
-    return exit_code(result, run.fail_on or "error", run.max_warnings, args.exit_zero)
+    render(
+        args.format,
+        result,
+        out,
+        color=color,
+        rules=rule_descriptors(args.format, checker),
+        show_all=getattr(args, "show_all", False),
+        report_types=report_type_names(checker),
+    )
+    counts = count_violations(result.violations)
+    return after_output(args, checker, result.errors, result.documents, counts, out, err)
 
 
 def _add_ignores(checker: CheckRun, result: RunResult, err: TextIO) -> int:

@@ -17,18 +17,18 @@ from ..model import RunResult, Severity, Violation
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     # a newline would start what an error parser takes for a new, malformed entry
     return printable(" ".join(text.split("\n")))
 
 
 def violation_lines(v: Violation) -> list[str]:
     where = f"{printable(v.path)}:{v.line}:{v.column}"
-    lines = [f"{where}: {LEVEL[v.severity]}: {_one_line(v.message)} [{v.rule}]"]
+    lines = [f"{where}: {LEVEL[v.severity]}: {one_line(v.message)} [{v.rule}]"]
     if v.fix is not None:
-        lines.append(f"{where}: note: 可自动修复（--fix）：替换为“{_one_line(v.fix.replacement)}”")
+        lines.append(f"{where}: note: 可自动修复（--fix）：替换为“{one_line(v.fix.replacement)}”")
     elif v.suggestion:
-        lines.append(f"{where}: note: 建议：{_one_line(v.suggestion)}")
+        lines.append(f"{where}: note: 建议：{one_line(v.suggestion)}")
     return lines
 
 
@@ -43,7 +43,7 @@ class GccFormatter:
             for line in violation_lines(v):
                 stream.write(line + "\n")
         for e in result.errors:
-            stream.write(f"{printable(e.path)}: error: 无法检查：{_one_line(e.message)}\n")
+            stream.write(f"{printable(e.path)}: error: 无法检查：{one_line(e.message)}\n")
 
 
 FORMATTER = GccFormatter()

@@ -54,7 +54,7 @@ def result_dict(result: RunResult, *, violations: bool = True) -> dict[str, Any]
     }
 
 
-def _violation_json(v: Violation) -> str:
+def violation_json(v: Violation) -> str:
     """`violation_dict(v)` as `json.dumps(indent=2)` writes it inside the `violations` list (the
     hot part of the output: one per finding), by one f-string instead of the generic walk."""
     enc = encode_basestring
@@ -80,7 +80,7 @@ class JsonFormatter:
 
     def render(self, result: RunResult, stream: TextIO, *, color: bool) -> None:
         # Same bytes as json.dump(result_dict(result), ensure_ascii=False, indent=2) (see
-        # _json_indent), with each violation written by _violation_json.
+        # _json_indent), with each violation written by violation_json.
         rest = result_dict(result, violations=False)  # the violations are written below
         violations = result.violations
         sep = "{\n  "
@@ -94,7 +94,7 @@ class JsonFormatter:
             for i in range(0, len(violations), _CHUNK):
                 if i:
                     stream.write(",\n" + _I2)
-                stream.write((",\n" + _I2).join(map(_violation_json, violations[i : i + _CHUNK])))
+                stream.write((",\n" + _I2).join(map(violation_json, violations[i : i + _CHUNK])))
             stream.write("\n  ]")
         stream.write("\n}\n")
 

@@ -7,6 +7,7 @@ stderr after machine-readable ones, so a JSON or SARIF document stays parseable.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -27,21 +28,40 @@ class RuleCount:
     by_severity: tuple[tuple[Severity, int], ...] = ()
 
 
+# (rule, category, severity, has a fix) → findings: all that the exit status, --statistics,
+# --max-warnings and the summaries need to know of findings once they are written (a streamed
+# run keeps these counts instead of the findings).
+CountKey = tuple[str, Category, Severity, bool]
+
+
+def count_violations(violations: Iterable[Violation]) -> dict[CountKey, int]:
+    counts: dict[CountKey, int] = {}
+    for v in violations:
+        key = (v.rule, v.category, v.severity, v.fix is not None)
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def rule_counts(violations: tuple[Violation, ...] | list[Violation]) -> list[RuleCount]:
     """Counts per rule, most frequent first, then by rule id."""
+    return rule_counts_of(count_violations(violations))
+
+
+def rule_counts_of(found: Mapping[CountKey, int]) -> list[RuleCount]:
+    """`rule_counts` of findings counted by `count_violations`."""
     counts: Counter[str] = Counter()
     fixable: Counter[str] = Counter()
     meta: dict[str, tuple[Category, Severity]] = {}
     levels: dict[str, Counter[Severity]] = {}
-    for v in violations:
-        counts[v.rule] += 1
-        levels.setdefault(v.rule, Counter())[v.severity] += 1
-        if v.fix is not None:
-            fixable[v.rule] += 1
-        category, severity = meta.get(v.rule, (v.category, v.severity))
-        if v.severity.rank > severity.rank:
-            severity = v.severity
-        meta[v.rule] = (category, severity)
+    for (rule, category, level, fix), n in found.items():
+        counts[rule] += n
+        levels.setdefault(rule, Counter())[level] += n
+        if fix:
+            fixable[rule] += n
+        first, severity = meta.get(rule, (category, level))
+        if level.rank > severity.rank:
+            severity = level
+        meta[rule] = (first, severity)
     return [
         RuleCount(
             rule,
@@ -56,11 +76,13 @@ def rule_counts(violations: tuple[Violation, ...] | list[Violation]) -> list[Rul
 
 
 def write_statistics(
-    violations: tuple[Violation, ...] | list[Violation],
+    violations: tuple[Violation, ...] | list[Violation] | Mapping[CountKey, int],
     stream: TextIO,
     documents: tuple[DocumentInfo, ...] | list[DocumentInfo] = (),
 ) -> None:
-    rows = rule_counts(violations)
+    """The table per rule, of `violations` or of findings counted by `count_violations`."""
+    found = violations if isinstance(violations, Mapping) else count_violations(violations)
+    rows = rule_counts_of(found)
     _write_relations(documents, stream)
     if not rows:
         stream.write("统计：没有发现问题\n")

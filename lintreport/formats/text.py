@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import shlex
 from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TextIO
 
 from rich.cells import cell_len
 
 from ..messages import printable
-from ..model import RunResult, Severity, Violation
+from ..model import FileError, RunResult, Severity, Violation
 
 CONTEXT = 24  # characters of context shown on each side of the span
 GROUP_AFTER = 5  # occurrences of one rule in one file shown before the rest are counted
@@ -66,36 +67,47 @@ class TextFormatter:
     def render(
         self, result: RunResult, stream: TextIO, *, color: bool, show_all: bool = False
     ) -> None:
-        console = _rich_printer(stream) if color else _plain_printer(stream)
+        console = printer(stream, color)
         by_file: dict[str, list[Violation]] = defaultdict(list)
         for v in result.violations:
             by_file[v.path].append(v)
         for path, items in by_file.items():
-            text = result.texts.get(path)
-            source_lines = text.split("\n") if text is not None else None
-            counts = Counter(v.rule for v in items)
-            shown: Counter[str] = Counter()
-            hidden: dict[str, list[Violation]] = defaultdict(list)
-            for v in items:
-                if (
-                    not show_all
-                    and counts[v.rule] > GROUP_AFTER + 1
-                    and shown[v.rule] >= GROUP_AFTER
-                ):
-                    hidden[v.rule].append(v)
-                    continue
-                shown[v.rule] += 1
-                self._one(console, v, source_lines)
-            for rule, rest in hidden.items():
-                where = "、".join(_where(v) for v in rest[:12])
-                more = "……" if len(rest) > 12 else ""
-                shown_path = printable(path)
-                note = f"{shown_path}: 规则 [{rule}] 另有 {len(rest)} 处同类问题（{where}{more}），"
-                hint = "加 --show-all 可全部显示"
-                if any(v.fix is not None for v in rest):
-                    hint += "，或用 --fix 一并修复"
-                console([(note, ""), (hint, "dim")], "dim")
-        self._summary(console, result)
+            self.render_file(console, path, items, result.texts.get(path), show_all)
+        by_sev = Counter(v.severity for v in result.violations)
+        fixable = sum(1 for v in result.violations if v.fix is not None)
+        word = next((v.path for v in result.violations if is_docx(v.path)), None)
+        self.summary(
+            console, result.errors, len(result.documents), by_sev, fixable, first_docx=word
+        )
+
+    def render_file(
+        self,
+        console: Emit,
+        path: str,
+        items: Sequence[Violation],
+        text: str | None,
+        show_all: bool,
+    ) -> None:
+        """The findings of one file (`items`, sorted, all of `path`), repeats counted."""
+        source_lines = text.split("\n") if text is not None else None
+        counts = Counter(v.rule for v in items)
+        shown: Counter[str] = Counter()
+        hidden: dict[str, list[Violation]] = defaultdict(list)
+        for v in items:
+            if not show_all and counts[v.rule] > GROUP_AFTER + 1 and shown[v.rule] >= GROUP_AFTER:
+                hidden[v.rule].append(v)
+                continue
+            shown[v.rule] += 1
+            self._one(console, v, source_lines)
+        for rule, rest in hidden.items():
+            where = "、".join(_where(v) for v in rest[:12])
+            more = "……" if len(rest) > 12 else ""
+            shown_path = printable(path)
+            note = f"{shown_path}: 规则 [{rule}] 另有 {len(rest)} 处同类问题（{where}{more}），"
+            hint = "加 --show-all 可全部显示"
+            if any(v.fix is not None for v in rest):
+                hint += "，或用 --fix 一并修复"
+            console([(note, ""), (hint, "dim")], "dim")
 
     def _one(self, console: Emit, v: Violation, source_lines: list[str] | None) -> None:
         console(
@@ -124,8 +136,19 @@ class TextFormatter:
         if v.suggestion:
             console([("      建议：", ""), (printable(v.suggestion), "")], "green")
 
-    def _summary(self, console: Emit, result: RunResult) -> None:
-        for e in result.errors:
+    def summary(
+        self,
+        console: Emit,
+        errors: Sequence[FileError],
+        files: int,
+        by_sev: Mapping[Severity, int],
+        fixable: int,
+        *,
+        first_docx: str | None,
+    ) -> None:
+        """Files that could not be checked, then the totals (`first_docx`: the first Word file
+        with findings, named in the hint about annotated copies)."""
+        for e in errors:
             console(
                 [
                     (f"{printable(e.path)}: ", "bold"),
@@ -133,34 +156,36 @@ class TextFormatter:
                     (f"：{printable(e.message)}", ""),
                 ]
             )
-        by_sev = Counter(v.severity for v in result.violations)
-        total = len(result.violations)
-        files = len(result.documents)
-        if total == 0 and not result.errors:
+        total = sum(by_sev.values())
+        if total == 0 and not errors:
             console([(f"检查了 {files} 个文件，未发现问题。", "")], "green")
             return
-        parts = "，".join(f"{_LABEL[s]} {by_sev[s]}" for s in Severity if by_sev[s])
+        parts = "，".join(f"{_LABEL[s]} {by_sev[s]}" for s in Severity if by_sev.get(s))
         summary = [(f"检查了 {files} 个文件，发现 {total} 个问题", "")]
         if parts:
             summary.append((f"（{parts}）", ""))
-        fixable = sum(1 for v in result.violations if v.fix is not None)
         if fixable:
             summary.append((f"；其中 {fixable} 个可用 --fix 自动修复", ""))
-        if result.errors:
-            summary.append((f"；{len(result.errors)} 个文件或规则无法检查", "red"))
+        if errors:
+            summary.append((f"；{len(errors)} 个文件或规则无法检查", "red"))
         console(summary)
-        word = next((v.path for v in result.violations if _is_docx(v.path)), None)
-        if word is not None:
+        if first_docx is not None:
             console(
                 [
                     (
-                        f"提示：lintreport annotate {shlex.quote(word)} 生成带批注的 Word 副本"
+                        f"提示：lintreport annotate {shlex.quote(first_docx)} "
+                        "生成带批注的 Word 副本"
                         "（原文件不变；加 --track-changes 把可自动修复的问题写成修订）",
                         "",
                     )
                 ],
                 "dim",
             )
+
+
+def printer(stream: TextIO, color: bool) -> Emit:
+    """Writes the lines of the text format to `stream`, coloured or not."""
+    return _rich_printer(stream) if color else _plain_printer(stream)
 
 
 def _rich_printer(stream: TextIO) -> Emit:
@@ -221,13 +246,13 @@ def _expand_tabs(line: str) -> str:
     return "".join(out)
 
 
-def _is_docx(path: str) -> bool:
+def is_docx(path: str) -> bool:
     return path.lower().endswith(".docx")
 
 
 def _where(v: Violation) -> str:
     """Where a violation starts: a .docx has no lines, its lines are paragraphs (第7段第74字)."""
-    if _is_docx(v.path):
+    if is_docx(v.path):
         return f"第{v.line}段第{v.column}字"
     return f"{v.line}:{v.column}"
 

@@ -14,7 +14,7 @@ import pickle
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..model import FileError
 from ..pack import Pack, Rule, load_pack
@@ -29,11 +29,16 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+T = TypeVar("T")
+Finish = Callable[[Path, FileOutcome], Any]
+
+
 @dataclass(frozen=True)
 class _WorkerState:
     packs: list[Pack]
     rules: list[Rule]
     options: RunOptions
+    finish: Finish  # what the worker makes of an outcome before sending it (policy, encoding)
 
 
 # NOTE: one per worker process, set once by the initializer; a pool worker has no other way to
@@ -41,22 +46,25 @@ class _WorkerState:
 _STATE: list[_WorkerState] = []
 
 
-def _init_worker(payload: list[Pack] | list[str], options: RunOptions) -> None:
+def _init_worker(payload: list[Pack] | list[str], options: RunOptions, finish: Finish) -> None:
     packs = [p if isinstance(p, Pack) else load_pack(p) for p in payload]
     rules = select_rules(packs, options.select, options.ignore)
-    _STATE[:] = [_WorkerState(packs, rules, options)]
+    _STATE[:] = [_WorkerState(packs, rules, options, finish)]
 
 
-def _lint_one(path: Path) -> FileOutcome:
-    state = _STATE[0]
-    outcome = lint_file(path, state.packs, state.rules, state.options)
-    if not state.options.keep_text:
+def _as_is(path: Path, outcome: FileOutcome) -> FileOutcome:
+    if outcome.text is not None and not _STATE[0].options.keep_text:
         # Do not ship every document's text back to the parent when no formatter quotes it.
-        outcome = FileOutcome(outcome.info, outcome.violations, outcome.errors, None)
+        return FileOutcome(outcome.info, outcome.violations, outcome.errors, None)
     return outcome
 
 
-def _lint_chunk(paths: list[Path]) -> list[FileOutcome]:
+def _lint_one(path: Path) -> Any:
+    state = _STATE[0]
+    return state.finish(path, lint_file(path, state.packs, state.rules, state.options))
+
+
+def _lint_chunk(paths: list[Path]) -> list[Any]:
     return [_lint_one(p) for p in paths]
 
 
@@ -82,7 +90,20 @@ def _payload(packs: Sequence[Pack]) -> list[Pack] | list[str]:
 def lint_files_parallel(
     files: Sequence[Path], packs: Sequence[Pack], options: RunOptions, jobs: int
 ) -> Iterator[FileOutcome]:
-    """Outcomes of `files`, in the order of `files`, computed by `jobs` worker processes.
+    """Outcomes of `files`, in the order of `files`, computed by `jobs` worker processes."""
+    return map_files_parallel(files, packs, options, jobs, _as_is)
+
+
+def map_files_parallel(
+    files: Sequence[Path],
+    packs: Sequence[Pack],
+    options: RunOptions,
+    jobs: int,
+    finish: Callable[[Path, FileOutcome], T],
+) -> Iterator[T]:
+    """`finish(path, outcome)` of `files`, in the order of `files`, computed by `jobs` worker
+    processes: each worker lints a file and applies `finish` to it (a module-level function or
+    a picklable object: under spawn it is sent to the workers once, with the packs).
 
     A worker that dies (the OOM killer, a crash in a C extension) breaks the whole pool and
     fails every pending task. The files it did not finish are then run again in a fresh pool,
@@ -92,23 +113,32 @@ def lint_files_parallel(
     """
     # NOTE: imported here, not at the top: the CLI imports this module for default_jobs() and a
     # one-file run must not pay for multiprocessing.
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     workers = max(1, min(jobs, len(files)))
     payload = _payload(packs)
-    results: list[FileOutcome | None] = [None] * len(files)
+    # A result is dropped once yielded, a future once read: held to the end, the results of a
+    # large corpus would be the whole report in memory.
+    results: list[T | None] = [None] * len(files)
+    finished = [False] * len(files)
     shown = 0
 
-    def ready() -> Iterator[FileOutcome]:
+    def ready() -> Iterator[T]:
         nonlocal shown
-        while shown < len(results) and results[shown] is not None:
-            yield results[shown]  # type: ignore[misc]
+        while shown < len(results) and finished[shown]:
+            item, results[shown] = results[shown], None
+            yield item  # type: ignore[misc]
             shown += 1
+
+    def keep(chunk: list[int], outcomes: list[T]) -> None:
+        for i, outcome in zip(chunk, outcomes, strict=True):
+            results[i] = outcome
+            finished[i] = True
 
     def pool(size: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            max_workers=size, initializer=_init_worker, initargs=(payload, options)
+            max_workers=size, initializer=_init_worker, initargs=(payload, options, finish)
         )
 
     # Several files per task amortise the round trip; several tasks per worker balance the load.
@@ -119,37 +149,39 @@ def lint_files_parallel(
     while chunks:
         broken = False
         with pool(workers) as executor:
-            futures = [executor.submit(_lint_chunk, [files[i] for i in c]) for c in chunks]
-            for chunk, future in zip(chunks, futures, strict=True):
+            futures: list[Future[list[T]] | None] = [
+                executor.submit(_lint_chunk, [files[i] for i in c]) for c in chunks
+            ]
+            for k, chunk in enumerate(chunks):
+                future, futures[k] = futures[k], None
+                assert future is not None
                 try:
                     outcomes = future.result()
                 except BrokenProcessPool:
                     broken = True
                     break
-                for i, outcome in zip(chunk, outcomes, strict=True):
-                    results[i] = outcome
+                keep(chunk, outcomes)
                 yield from ready()
             if broken:  # keep what other workers finished before the pool broke
-                for chunk, future in zip(chunks, futures, strict=True):
-                    if future.done() and future.exception() is None:
-                        for i, outcome in zip(chunk, future.result(), strict=True):
-                            results[i] = outcome
+                for chunk, pending in zip(chunks, futures, strict=True):
+                    if pending is not None and pending.done() and pending.exception() is None:
+                        keep(chunk, pending.result())
         if not broken:
             break
-        unfinished = [i for c in chunks for i in c if results[i] is None]
+        unfinished = [i for c in chunks for i in c if not finished[i]]
         if chunksize == 1:
             # The pool hands out tasks in order, at most one queued beyond the running ones:
             # the worker that died was running one of the first few unfinished files.
             suspects, unfinished = unfinished[: workers + 1], unfinished[workers + 1 :]
             for i in suspects:
-                results[i] = _alone(files[i], pool)
+                keep([i], [_alone(files[i], pool, finish)])
             yield from ready()
         chunksize = 1
         chunks = [[i] for i in unfinished]
     yield from ready()
 
 
-def _alone(path: Path, pool: Callable[[int], Any]) -> FileOutcome:
+def _alone(path: Path, pool: Callable[[int], Any], finish: Callable[[Path, FileOutcome], T]) -> T:
     """Lint one file in a pool of its own: its death is its own."""
     from concurrent.futures.process import BrokenProcessPool
 
@@ -157,4 +189,4 @@ def _alone(path: Path, pool: Callable[[int], Any]) -> FileOutcome:
         try:
             return executor.submit(_lint_one, path).result()  # type: ignore[no-any-return]
         except BrokenProcessPool:
-            return _died(path)
+            return finish(path, _died(path))
