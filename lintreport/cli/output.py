@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -43,15 +43,47 @@ def check_output_path(value: str, inputs: Sequence[str] = ()) -> Path:
     return target
 
 
+class _Failed(Exception):
+    """Writing the temporary file failed: told apart from a failure while checking."""
+
+    def __init__(self, error: OSError) -> None:
+        self.error = error
+
+
+class _Sink(io.TextIOBase):
+    """The temporary file as a text stream whose write errors are `_Failed`."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            raise _Failed(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise _Failed(exc) from None
+
+    def writable(self) -> bool:
+        return True
+
+    @property
+    def encoding(self) -> str:
+        return "utf-8"
+
+
 @contextmanager
 def atomic_output(target: Path, shown: str) -> Iterator[TextIO]:
     """A text stream that becomes `target` (UTF-8) only when the block finishes without error.
 
-    The report is collected in memory and written at the end: a failure while checking is then
-    never mistaken for a failure to write, and nothing touches the disk before the report is whole.
+    The report is written to a temporary file beside `target` as the run produces it (a report
+    of a large corpus is hundreds of MB: never held in memory), which replaces `target` only
+    at the end; a failed or interrupted run removes it, leaving any earlier report intact.
     """
-    buffer = io.StringIO()
-    yield buffer
     import tempfile  # only with -o
 
     try:
@@ -60,17 +92,22 @@ def atomic_output(target: Path, shown: str) -> Iterator[TextIO]:
         raise _fail(shown, exc.strerror or str(exc)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            stream.write(buffer.getvalue())
-            stream.flush()
-            os.fsync(stream.fileno())
+            yield _Sink(stream)  # type: ignore[misc]
+            _done(lambda: (stream.flush(), os.fsync(stream.fileno())))
         # mkstemp makes the file private (0600); a report is an ordinary file of the user.
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except OSError as exc:
+        _done(lambda: (os.chmod(tmp, 0o666 & ~umask), os.replace(tmp, target)))
+    except _Failed as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise _fail(shown, exc.strerror or str(exc)) from None
+        raise _fail(shown, exc.error.strerror or str(exc.error)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _done(step: Callable[[], object]) -> None:
+    try:
+        step()
+    except OSError as exc:
+        raise _Failed(exc) from None
