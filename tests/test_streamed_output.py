@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from lintreport.cli import options as cli_options
 from lintreport.cli import main
+from lintreport.cli import options as cli_options
 
 from .conftest import SEEDS, run_cli
 

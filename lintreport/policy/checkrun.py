@@ -254,7 +254,7 @@ class CheckRun:
             ruleset.unused_on,
             self.baseline,
             encode,
-            self.keep_text,
+            self.keep_text and encode is None,  # an encoded file has quoted its lines already
         )
 
     def unused_ignore_entries(self) -> list[Violation]:
