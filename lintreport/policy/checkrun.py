@@ -314,11 +314,10 @@ class CheckRun:
         self,
         paths: Sequence[str],
         options: RunOptions,
-        on_file: Callable[[list[Violation]], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
     ) -> RunResult:
-        """Lint `paths`; `on_file` receives each file's final violations as soon as it is done,
-        `on_progress` (files done, files in all) is called after each file."""
+        """Lint `paths` and collect the result (the formats that need all of it; streamed
+        output takes `results`); `on_progress` (files done, files in all) after each file."""
         groups, errors = self.groups(paths, options)
         total = sum(len(g) for _, g in groups)
         documents: list[DocumentInfo] = []
@@ -329,8 +328,6 @@ class CheckRun:
             if result.info is not None:
                 documents.append(result.info)
             kept = result.violations or []
-            if on_file is not None:
-                on_file(kept)
             if on_progress is not None:
                 on_progress(done, total)
             violations.extend(kept)
@@ -339,10 +336,7 @@ class CheckRun:
                 texts[result.display] = result.text
             if result.tables:
                 tables[result.display] = result.tables
-        late = self.unused_ignore_entries()
-        if late and on_file is not None:
-            on_file(late)
-        violations.extend(late)
+        violations.extend(self.unused_ignore_entries())
         violations.sort(key=Violation.sort_key)
         documents.sort(key=lambda d: d.path)
         return RunResult(tuple(documents), tuple(violations), tuple(errors), texts, tables)
