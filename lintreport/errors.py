@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .record import record
 
 
 class LintreportError(Exception):
@@ -18,7 +18,7 @@ class InputError(LintreportError):
         self.message = message
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class PackIssue:
     """One problem in a rule pack, positioned in the pack file (1-based line and column)."""
 

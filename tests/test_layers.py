@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "lintreport"
 
 # Lowest first. A module may import its own layer and any layer before it.
 LAYERS = ["base", "text", "document", "checks", "pack", "formats", "run", "policy", "cli", "api"]
-BASE = {"model", "errors", "messages", "fingerprint", "version"}
+BASE = {"model", "errors", "messages", "fingerprint", "version", "record"}
 
 
 def module_name(path: Path) -> str:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from ..document.document import Document
 from ..document.structure import Heading
+from ..record import record
 from ._section_params import Form, Section
 from .base import finditer
 
@@ -17,7 +16,7 @@ _SIGNATURE = regex.compile(r"^\s*[\p{Han}（）()]{2,30}\s*$")
 _BOOK_TITLE = regex.compile(r"《[^《》\n]*》")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Found:
     """Where a section was found: a heading, or a form's match."""
 
@@ -29,7 +28,7 @@ class Found:
     form: Form | None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Compiled:
     section: Section
     forms: tuple[tuple[Form, tuple[regex.Pattern[str], ...]], ...]

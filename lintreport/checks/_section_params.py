@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
+from ..record import record
 
-@dataclass(frozen=True, kw_only=True)
+
+@record(frozen=True, kw_only=True)
 class Form:
     at: Literal["subheading", "paragraph"] = field(
         metadata={"doc": "subheading：二级及以下标题的标题文字；paragraph：正文段落中的任意位置"}
@@ -26,7 +28,7 @@ class Form:
     )
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Requirement:
     pattern: list[str] = field(
         metadata={"doc": "章节正文（标题之后）必须出现的措辞，任一匹配即可", "regex": True}
@@ -37,7 +39,7 @@ class Requirement:
     )
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Section:
     name: str = field(metadata={"doc": "章节名称（填入 {section}）"})
     headings: list[str] = field(

@@ -5,11 +5,13 @@ Their own module, as _section_params.py for required_sections, so the kind stays
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
+from ..record import record
 
-@dataclass(frozen=True, kw_only=True)
+
+@record(frozen=True, kw_only=True)
 class Line:
     id: str = field(metadata={"doc": "在恒等式中引用的名字"})
     label: str | None = field(
@@ -22,7 +24,7 @@ class Line:
     group: str | None = field(default=None, metadata={"doc": "所属的组：引用组名即求组内各项之和"})
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Template:
     years: str = field(metadata={"doc": "适用的报告年度：2019-2020、2021-、-2020"})
     rows: list[Line] = field(metadata={"doc": "各行，按表中顺序"})
@@ -33,7 +35,7 @@ class Template:
     )
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Identity:
     for_each: Literal["column", "row"] = field(metadata={"doc": "对每一列（行相加）或每一行"})
     sum: list[str] = field(metadata={"doc": "相加的一侧（行或列的 id 或组名）"})
@@ -41,7 +43,7 @@ class Identity:
     over: list[str] = field(default_factory=list, metadata={"doc": "只对这些列（或行）"})
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Narrative:
     pattern: list[str] = field(
         metadata={"doc": "正文中的说法（正则），命名分组 n 捕获数字", "regex": True}
@@ -55,13 +57,13 @@ class Narrative:
     )
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class CrossYear:
     row: str = field(metadata={"doc": "本年报告中的行（如“二、上年结转”）"})
     previous_row: str = field(metadata={"doc": "上年报告中应与之相等的行（如“四、结转下年度”）"})
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class TableParams:
     table: str = field(metadata={"doc": "表的名称（提示中用，如“表三”）"})
     templates: list[Template] = field(metadata={"doc": "各版本格式的行列模板"})

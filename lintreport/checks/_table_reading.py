@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from ..document.document import Document
 from ..document.tables import Cell, Table, normalise_label, read_text_rows
+from ..record import record
 
 # \uff0f is the full-width solidus
 BLANKS = frozenset({"", "/", "\uff0f", "-", "－", "—", "——", "无", "空"})
@@ -25,7 +25,7 @@ _INT = re.compile(r"^\d{1,3}(?:[,，]\d{3})+$|^\d+$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Reading:
     """The outcome of looking for one table: its cells by (row id, column id), or why not."""
 

@@ -47,13 +47,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar, Literal
 
 import regex
 
 from ..document.document import Document
 from ..model import Finding
+from ..record import record
 from ..text.numerals import cn_to_int, int_to_cn
 from ..text.quantities import sentence_around
 from .base import BaseKind, ParamError, compile_regex, count_relation, finditer
@@ -73,7 +74,7 @@ def _compiled(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params:
     pattern: list[str] = field(
         metadata={"doc": "宣布数目的正则表达式，命名分组 n 为数目", "regex": True}
@@ -99,7 +100,7 @@ class Params:
     max_item: int = field(default=30, metadata={"doc": "list：一项的最大字数"})
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Count:
     found: int
     low: int  # the fewest items a reading allows

@@ -48,16 +48,17 @@ for each side of the conflict. Placeholders: `{title}`, `{number}`, `{other_titl
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar, Literal
 
 from ..document.document import Document
 from ..model import Finding
+from ..record import record
 from ..text.citations import Citation, iter_citations, normalize_number, normalize_title
 from .base import BaseKind
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params:
     conflict: Literal["number", "title"] = field(
         default="number",

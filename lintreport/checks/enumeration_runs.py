@@ -52,7 +52,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar, NamedTuple
 
 import regex
@@ -60,6 +60,7 @@ import regex
 from ..document.document import Document
 from ..messages import render, unknown_placeholders
 from ..model import Finding
+from ..record import record
 from ..text.numerals import cn_to_int, int_to_cn
 from ._sequence import classify
 from .base import BaseKind, ParamError, compile_regex, finditer
@@ -100,7 +101,7 @@ class _Item(NamedTuple):
     lo: int  # where the run's segment starts
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params:
     pattern: str = field(
         metadata={

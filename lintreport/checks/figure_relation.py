@@ -46,18 +46,19 @@ is a placeholder too.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar
 
 from ..document.document import Document
 from ..model import Finding
+from ..record import record
 from ..text.quantities import FIGURE_PATTERN, Interval, format_number, parse_quantity
 from ..text.relations import Relation
 from ._prose import prose_view
 from .base import BaseKind, ParamError, compile_regex, count_relation, finditer
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params:
     pattern: list[str] = field(
         metadata={

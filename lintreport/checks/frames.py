@@ -8,12 +8,13 @@ The frame and marker lists come from the pack; this module only knows where to l
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 import regex
 
 from ..model import Severity
+from ..record import record
 from .base import ParamError, compile_regex, finditer
 
 # A sentence ends at these; a clause (the reach of a frame such as 根据) also at commas and colons.
@@ -51,7 +52,7 @@ def sentence_bounds(text: str, start: int, end: int, limit: int) -> tuple[int, i
     return back_to(text, start, SENTENCE_ENDS, limit), forward_to(text, end, SENTENCE_ENDS, limit)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Frames:
     """Compiled frame and marker patterns of one rule (None where the pack gives none).
 
@@ -117,7 +118,7 @@ def alternation(key: str, patterns: list[str]) -> regex.Pattern[str] | None:
     return compile_regex(key, "|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class FrameParams:
     """The parameters of a reference kind that say how a mention is used and how to treat it.
 

@@ -49,13 +49,14 @@ The full-width form of the mark (safe: a one-character swap that never changes a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar
 
 import regex
 
 from ..document.document import Document
 from ..model import Finding
+from ..record import record
 from .base import BaseKind, ParamError, finditer
 
 # Chinese characters and the full-width/CJK punctuation that surrounds them in Chinese text.
@@ -79,7 +80,7 @@ DEFAULT_MARKS = {
 }
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params:
     marks: dict[str, str] = field(
         default_factory=lambda: dict(DEFAULT_MARKS),

@@ -72,12 +72,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar, Literal, NamedTuple
 
 from ..document.document import Document
 from ..document.structure import Heading
 from ..model import Finding
+from ..record import record
 from ._sequence import PROBLEMS, classify, render_numeral
 from .base import BaseKind, ParamError, compile_regex, finditer
 
@@ -85,7 +86,7 @@ _STANDARD = {"1": "一、", "2": "（一）", "3": "1.", "4": "（1）"}
 _PARENTS = {"2": [1], "3": [1, 2], "4": [2, 3]}
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params:
     check: Literal["sequence", "lost_numeral", "style", "parent"] = field(
         metadata={

@@ -48,16 +48,17 @@ With `replace`: the template with `{number}`; with `after`: delete the mark.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar
 
 from ..document.document import Document
 from ..messages import render
 from ..model import Finding
+from ..record import record
 from .base import BaseKind, ParamError
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params:
     styles: list[str] = field(
         metadata={"doc": "要检查的标题序号样式（如“1、”“（一）”“(一)”）"},

@@ -52,15 +52,16 @@ against the original document, not word-by-word repair.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar, Literal
 
 from ..document.document import Document
 from ..model import Finding, Severity
+from ..record import record
 from .base import BaseKind, ParamError, literal_finder
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params:
     markers: dict[str, str] = field(
         metadata={"doc": "替换软件产生的固定搭配 → 原文搭配（不要列单个常用词）"}

@@ -47,13 +47,13 @@ title spans a line break).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import ClassVar
 
 import regex
 
 from ..document.document import Document
 from ..model import Finding
+from ..record import record
 from .base import BaseKind
 
 _LESS, _GREATER = "<\uff1c", ">\uff1e"  # ASCII and full-width angle brackets
@@ -66,7 +66,7 @@ _OUTER, _INNER, _WRONG_INNER, _ANGLE = "outer", "inner", "wrong", "angle"
 _MAX_TITLE = 200
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params:
     pass
 

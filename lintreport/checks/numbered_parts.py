@@ -54,19 +54,20 @@ See above. Placeholders: `{part}` (the part's `name`), `{numeral}` (its numeral)
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar
 
 import regex
 
 from ..document.document import Document
 from ..model import Finding
+from ..record import record
 from .base import BaseKind, ParamError, compile_regex, finditer
 
 _NUMERALS = "一二三四五六七八九十"
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Part:
     numeral: str = field(metadata={"doc": "格式规定的序号：一、二……"})
     name: str = field(metadata={"doc": "部分的名称（提示中用）"})
@@ -77,7 +78,7 @@ class Part:
     label: str | None = field(default=None, metadata={"doc": "requires 所要求内容的称呼"})
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params:
     parts: list[Part] = field(metadata={"doc": "各部分，按规定顺序"})
     message_missing: str | None = field(

@@ -70,12 +70,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, ClassVar, Literal
 
 from ..document.document import Document
 from ..messages import YEAR_FIELDS
 from ..model import Finding
+from ..record import record
 from .base import BaseKind, ParamError, compile_regex, finditer
 from .frames import (
     SENTENCE_LIMIT,
@@ -88,7 +89,7 @@ from .frames import (
 )
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params(FrameParams):
     patterns: list[str] = field(
         metadata={
@@ -122,7 +123,7 @@ class Params(FrameParams):
     unless_window: int = field(default=20, metadata={"doc": "白名单在提及前后查看的字符数"})
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class WrongFrom:
     """The parsed `wrong_from`: a year, optionally with month and day."""
 

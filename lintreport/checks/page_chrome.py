@@ -43,15 +43,16 @@ No fix is offered: deleting lines is left to the user, who sees what goes.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar
 
 from ..document.document import Document
 from ..model import Finding
+from ..record import record
 from .base import BaseKind, compile_regex, finditer
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params:
     unless: list[str] = field(
         default_factory=list,

@@ -49,13 +49,14 @@ None: only the author knows where the quotation ends.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar
 
 import regex
 
 from ..document.document import Document
 from ..model import Finding
+from ..record import record
 from .base import BaseKind, ParamError
 
 _LATIN = regex.compile(r"[A-Za-z]")
@@ -79,7 +80,7 @@ _NAMES = {
 }
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params:
     pairs: list[str] = field(
         default_factory=lambda: ["“”", "‘’", "《》", "〈〉", "（）", "【】"],

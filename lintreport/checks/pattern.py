@@ -53,7 +53,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar, Literal
 
 import regex
@@ -61,11 +61,12 @@ import regex
 from ..document.document import Document
 from ..messages import render
 from ..model import Finding
+from ..record import record
 from .backtrack import within_lines
 from .base import BaseKind, ParamError, compile_regex, finditer, literal_alternation
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params:
     pattern: list[str] = field(
         default_factory=list, metadata={"doc": "正则表达式（一个或多个）", "regex": True}

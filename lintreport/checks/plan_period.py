@@ -48,12 +48,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar, Literal
 
 from ..document.document import Document
 from ..messages import YEAR_FIELDS
 from ..model import Finding
+from ..record import record
 from ..text.citations import iter_book_titles
 from .base import BaseKind, ParamError, compile_regex, finditer
 from .frames import (
@@ -67,7 +68,7 @@ from .frames import (
 )
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params(FrameParams):
     pattern: list[str] = field(
         metadata={"doc": "规划名称与规划期（正则，须有命名分组 start 和 end）", "regex": True}

@@ -44,13 +44,14 @@ At the first copied sentence. Placeholders: `{copied}` and `{total}` (sentences)
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar
 
 import regex
 
 from ..document.document import Document
 from ..model import Finding
+from ..record import record
 from .base import BaseKind, ParamError
 
 _SENTENCE = regex.compile(r"[^。！？；\n]+[。！？；]?")
@@ -59,7 +60,7 @@ _DIGITS = regex.compile(r"[0-9０-９一二三四五六七八九十百千万〇�
 _SPACE = regex.compile(r"\s+")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params:
     min_chars: int = field(default=12, metadata={"doc": "只比较至少有这么多汉字的句子"})
     share: float = field(default=0.5, metadata={"doc": "与上年相同的句子超过此比例时报告"})

@@ -59,13 +59,14 @@ from __future__ import annotations
 import functools
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar
 
 import regex
 
 from ..document.document import Document
 from ..model import Finding
+from ..record import record
 from ..text.quantities import (
     MAX_FIGURES_PER_SENTENCE,
     Interval,
@@ -97,14 +98,14 @@ def _stem_forms(stem: str) -> regex.Pattern[str]:
     return regex.compile(literal_alternation(forms))
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Rate:
     name: str = field(metadata={"doc": "比率名称，如 受理率"})
     numerator: list[str] = field(metadata={"doc": "分子关键词：其后紧跟的数字是分子"})
     denominator: list[str] = field(metadata={"doc": "分母关键词：其后紧跟的数字是分母"})
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params:
     rates: list[Rate] = field(
         default_factory=list, metadata={"doc": "比率及其分子、分母关键词（分子不是比率词干的）"}
@@ -147,7 +148,7 @@ class Params:
 _MAX_GAP = 200  # characters between a keyword and its figure: a sentence, not a page
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Window:
     """The figures a rate may be computed from: its sentence, or the one before it."""
 

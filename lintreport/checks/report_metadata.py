@@ -67,7 +67,7 @@ Placeholders: `{found}` (the text pointed at, or the addressee), `{title_year}`,
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import ClassVar, Literal
 
@@ -76,6 +76,7 @@ import regex
 from ..document.document import Document
 from ..messages import YEAR_FIELDS
 from ..model import Finding
+from ..record import record
 from .base import BaseKind, ParamError, compile_regex, finditer
 
 _YEAR = regex.compile(r"(?:19|20)\d{2}(?=\s*年)")
@@ -103,7 +104,7 @@ _SIGNAL_NAMES = {
 }
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params:
     check: _CHECKS = field(metadata={"doc": "检查哪一项元数据"})
     title_pattern: str | None = field(

@@ -84,12 +84,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar, Literal
 
 from ..document.document import Document
 from ..messages import unknown_placeholders
 from ..model import Finding, Severity
+from ..record import record
 from ._section_finder import Compiled, Found, SectionFinder
 from ._section_params import Form, Requirement, Section
 from .base import BaseKind, ParamError, compile_regex, finditer
@@ -101,7 +102,7 @@ Situation = Literal["missing", "weak", "partial", "order"]
 SITUATIONS: tuple[Situation, ...] = ("missing", "weak", "partial", "order")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params:
     sections: list[Section] = field(metadata={"doc": "必备章节，按规范顺序排列"})
     report: list[Situation] = field(

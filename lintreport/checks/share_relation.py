@@ -42,13 +42,14 @@ At the stated share (`48.2%`).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar, Literal
 
 import regex
 
 from ..document.document import Document
 from ..model import Finding
+from ..record import record
 from ..text.quantities import (
     FIGURE_PATTERN,
     MAX_FIGURES_PER_SENTENCE,
@@ -71,7 +72,7 @@ _NOT_A_TOTAL = regex.compile(
 _PERCENT = regex.compile("[%\uff05]")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params:
     check: Literal["part", "closed_sum"] = field(
         default="part",

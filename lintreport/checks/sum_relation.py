@@ -51,13 +51,14 @@ At the stated total; for a nested breakdown, at the part whose own breakdown doe
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar, Literal
 
 import regex
 
 from ..document.document import Document
 from ..model import Finding
+from ..record import record
 from ..text.quantities import (
     MAX_FIGURES_PER_SENTENCE,
     UNITS,
@@ -96,7 +97,7 @@ def _label(text: str, start: int, end: int) -> str:
     return raw[_LABEL_TRIM.match(raw).end() :].strip()  # type: ignore[union-attr]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params:
     shape: Literal["parenthesised", "opener", "total_after"] = field(
         metadata={"doc": "文本形状：总数后括号列出分项；总数后用“其中”等引出分项；分项后写合计"}
@@ -185,7 +186,7 @@ class Params:
     tolerance: float = field(default=0.0, metadata={"doc": "容差（与数值同单位）"})
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Part:
     quantity: Quantity
     children: tuple[_Part, ...] = ()

@@ -80,12 +80,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import ClassVar
 
 from ..document.document import Document
 from ..document.tables import Cell
 from ..model import Finding, Severity
+from ..record import record
 from ._table_params import Identity, Line, Narrative, Template
 from ._table_params import TableParams as Params
 from ._table_reading import BLANKS, Reading, cell_value, read_table
@@ -94,7 +94,7 @@ from .base import BaseKind, ParamError, compile_regex, count_relation, finditer
 __all__ = ["Identity", "Line", "Narrative", "Params", "TableRelation", "Template"]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Compiled:
     first: int
     last: int | None

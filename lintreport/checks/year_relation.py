@@ -61,7 +61,7 @@ At the year (plan section), at the period, or at the date.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar, Literal
 
 import regex
@@ -69,6 +69,7 @@ import regex
 from ..document.document import Document
 from ..document.structure import Heading
 from ..model import Finding
+from ..record import record
 from ..text.quantities import sentence_around
 from .base import BaseKind, ParamError, compile_regex, finditer, literal_alternation
 
@@ -81,7 +82,7 @@ _DASHES = "—-－\u2013~\uff5e至到一"
 _PERIOD_AROUND = regex.compile(rf"(?:19|20)\d{{2}}\s*年?\s*[{regex.escape(_DASHES)}]\s*$")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params:
     check: Literal["plan_section", "period", "after_closing"] = field(
         metadata={"doc": "检查什么：下一年度安排的年份；起止年份倒置；晚于落款日期的日期"}

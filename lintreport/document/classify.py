@@ -11,11 +11,11 @@ the 法治 report's template.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cached_property
 
 import regex
 
+from ..record import record
 from .lines import Line
 from .structure import Structure
 
@@ -27,7 +27,7 @@ THRESHOLD = 2
 OPENING_LINES = 6  # body lines read as the opening (addressee, 文号 and a lead paragraph)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TypeSignals:
     """What one report type looks like; compiled from a pack's `recognize:` block."""
 
@@ -47,7 +47,7 @@ class TypeSignals:
         return "\x1e".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Classification:
     report_type: str | None
     evidence: str | None  # "title", "opening", "headings": where the decisive signal was

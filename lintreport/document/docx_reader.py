@@ -25,10 +25,10 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 
 from ..errors import InputError
+from ..record import record
 from .source import Source
 from .tables import GridBuilder, Table, join_adjacent
 
@@ -142,7 +142,7 @@ def _blocks(container) -> Iterator:  # lxml elements, or _TableMark between them
                 yield from _blocks(content)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _TableMark:
     what: str
     cell: object = None

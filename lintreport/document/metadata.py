@@ -21,10 +21,10 @@ says when it was posted, not what it covers.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 import regex
 
+from ..record import record
 from .lines import Line
 from .structure import Structure
 
@@ -70,7 +70,7 @@ def year_value(text: str) -> int:
     return int("".join(str(_CN_DIGITS[c]) for c in text))
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class YearSignal:
     """One place the text names the report year: which kind of place, the year it implies, and
     the offsets of the year as written."""
@@ -81,7 +81,7 @@ class YearSignal:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Metadata:
     """Inferred facts about one document; None where they could not be told."""
 

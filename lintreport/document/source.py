@@ -15,10 +15,11 @@ import os
 import re
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from ..errors import InputError
+from ..record import record
 from .tables import Table
 
 # Reports are a few hundred KB at most; this guards memory, not users.
@@ -60,7 +61,7 @@ _BINARY_MAGIC = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Source:
     """Decoded text of one input and how it was stored."""
 

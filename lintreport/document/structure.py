@@ -10,10 +10,10 @@ checks decide what is wrong. Web-page chrome and document-sharing copies (recogn
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import regex
 
+from ..record import record
 from ..text.numerals import cn_to_int
 from .lines import Line
 from .titleblock import ClosingDate, find_closing_date, find_title_block
@@ -47,7 +47,7 @@ _SENTENCE_END = "。！？!?；;：:"
 STANDARD_STYLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Heading:
     """One heading line. Offsets are into the document text."""
 
@@ -70,7 +70,7 @@ class Heading:
         return self.level is not None and STANDARD_STYLE.get(self.level) == self.style
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Paragraph:
     """Consecutive lines that form one paragraph (a heading is always its own paragraph)."""
 
@@ -80,7 +80,7 @@ class Paragraph:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Structure:
     """Everything recognised about a document's layout, computed once."""
 

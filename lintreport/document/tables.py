@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from ..record import record
 from .lines import Line
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Cell:
     """One cell; `row`/`col` are its top-left grid position, `start`/`end` its text span."""
 
@@ -39,7 +40,7 @@ class Cell:
     colspan: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Table:
     """A grid of cells; `grid[r][c]` is the cell covering (r, c), None where nothing does."""
 
@@ -257,7 +258,7 @@ _NUMBER = re.compile(r"\d")
 _WINDOW = 400  # a row's label follows the previous row within this many characters
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class TextRows:
     """What `read_text_rows` found: a table (one row per label, label cell first) or, where the
     figures cannot be split into cells without guessing, the span of the first such run."""

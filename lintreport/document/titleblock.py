@@ -9,10 +9,10 @@ metadata rules report: an addressee without its colon, a title run on after a pa
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import regex
 
+from ..record import record
 from ..text.numerals import cn_to_int
 from .lines import Line
 from .webcopy import CRAWLER_TITLE, sharing_title
@@ -47,7 +47,7 @@ _MARKDOWN = regex.compile(r"^#{1,6}[ \t]+")
 _SENTENCE_END = "。！？!?；;：:"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ClosingDate:
     line: int
     start: int
@@ -57,7 +57,7 @@ class ClosingDate:
     day: int
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class TitleBlock:
     title: Line | None
     title_text: str | None

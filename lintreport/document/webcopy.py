@@ -9,10 +9,9 @@ module only recognises these things in strings; `structure.py` turns them into i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
+from ..record import record
 from ..text.numerals import cn_to_int
 
 CHROME = regex.compile(
@@ -51,7 +50,7 @@ _RUN_IN_L1 = regex.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class RunIn:
     """A heading inside a reflowed line; offsets are into that line."""
 

@@ -7,16 +7,16 @@ describe rules (SARIF's `tool.driver.rules`); formatters never import the pack l
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Category, Severity
+from ..record import record
 
 if TYPE_CHECKING:
     from ..pack import Rule
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class RuleInfo:
     """The user-facing description of one rule."""
 

@@ -8,11 +8,11 @@ end positions or the category; use json/sarif where those matter.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TextIO
 
 from ..messages import printable
 from ..model import RunResult, Severity, Violation
+from ..record import record
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -32,7 +32,7 @@ def violation_lines(v: Violation) -> list[str]:
     return lines
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class GccFormatter:
     name: str = "gcc"
     carries_errors: bool = True

@@ -8,10 +8,10 @@ properties. Annotations are informative only; use SARIF upload for dismissible, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TextIO
 
 from ..model import RunResult, Severity, Violation
+from ..record import record
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -42,7 +42,7 @@ def annotation(v: Violation) -> str:
     return f"::{LEVEL[v.severity]} {joined}::{escape_data(body)}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class GithubFormatter:
     name: str = "github"
     carries_errors: bool = True

@@ -3,11 +3,11 @@ escapes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from json.encoder import encode_basestring  # the C escaper when available
 from typing import Any, TextIO
 
 from ..model import DocumentInfo, FileError, RunResult, Violation
+from ..record import record
 from ._json_indent import dumps_indented
 
 VERSION = 1
@@ -74,7 +74,7 @@ _I2, _I3, _I4 = " " * 4, " " * 6, " " * 8
 _CHUNK = 4096  # violations per write: bounded memory for hundreds of thousands of findings
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class JsonFormatter:
     name: str = "json"
 

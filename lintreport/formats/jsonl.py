@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TextIO
 
 from ..model import RunResult, Violation
+from ..record import record
 from .json_format import violation_dict
 
 
@@ -22,7 +22,7 @@ def write_violations(violations: Iterable[Violation], stream: TextIO) -> None:
     stream.flush()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class JsonlFormatter:
     name: str = "jsonl"
     carries_errors: bool = False

@@ -13,13 +13,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from ..fingerprint import fingerprint
 from ..model import RunResult, Severity, Violation
+from ..record import record
 from ..version import REPOSITORY_URL, __version__
 from .descriptors import RuleInfo
 
@@ -175,7 +175,7 @@ def sarif_log(result: RunResult, rules: Sequence[RuleInfo] = ()) -> dict[str, An
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SarifFormatter:
     name: str = "sarif"
     carries_errors: bool = True

@@ -14,13 +14,13 @@ from __future__ import annotations
 import shlex
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Protocol, TextIO
 
 from rich.cells import cell_len
 
 from ..messages import printable
 from ..model import FileError, RunResult, Severity, Violation
+from ..record import record
 
 CONTEXT = 24  # characters of context shown on each side of the span
 GROUP_AFTER = 5  # occurrences of one rule in one file shown before the rest are counted
@@ -60,7 +60,7 @@ def excerpt(line_text: str, column: int, end_column: int | None) -> tuple[str, i
     return shown, caret_at, caret_width
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TextFormatter:
     name: str = "text"
 

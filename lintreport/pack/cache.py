@@ -40,9 +40,9 @@ import stat
 import sys
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
+from ..record import record
 from .model import Pack
 
 # Bump when the cached structure changes in a way the code fingerprint would not notice.
@@ -56,7 +56,7 @@ _POSIX = hasattr(os, "getuid") and os.open in os.supports_dir_fd
 _LOG = "lintreport.cache"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Entry:
     files: tuple[tuple[str, str], ...]  # (resolved path, sha256 of its bytes)
     cwd: str | None  # set when the pack used `extends`

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import regex
+
+from ..record import record
 
 FIELDS = ("report_year", "report_type")
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
@@ -45,7 +46,7 @@ class ConditionError(ValueError):
         self.pos = pos
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Condition:
     """A parsed condition: call `holds(values)` with the document's metadata."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from ..document.classify import TypeSignals
 from ..errors import PackIssue
 from ..messages import YEAR_FIELDS, unknown_placeholders, unproven_document_fields
 from ..model import Category, Severity
+from ..record import record
 from .conditions import ConditionError, parse_condition
 from .example_spec import parse_examples
 from .locate import project_roots, resolve_pack, rules_root
@@ -36,7 +37,7 @@ _FOLDED_CJK_SPACE = regex.compile(rf"(?<={_CJK})[ \n]+(?={_CJK})")
 MAX_PACK_BYTES = 4 * 1024 * 1024
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Recognize:
     """`recognize:` in pack.yml — what a document of the pack's report type looks like."""
 
@@ -46,7 +47,7 @@ class Recognize:
     exclude_title: list[str] = field(default_factory=list, metadata={"regex": True})
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class PackMeta:
     id: str
     name: str
@@ -61,7 +62,7 @@ class PackMeta:
     recognize: Recognize | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Override:
     severity: Severity | None = None
     enabled: bool | None = None

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..document.classify import TypeSignals
 from ..model import Category, Severity
+from ..record import record
 from .conditions import Condition
 
 # Keys every rule may carry, whatever its kind; a kind's Params may not reuse them.
@@ -36,7 +36,7 @@ FixPolicy = Literal["none", "safe", "unsafe"]
 AppliesTo = Literal["type", "any"]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Example:
     """One example from a rule's `examples`; markers `[[…]]` are stripped into `spans`."""
 
@@ -55,7 +55,7 @@ class Example:
     previous: str | None = None  # last year's report, for the rules that compare years
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rule:
     id: str
     kind: str
@@ -81,7 +81,7 @@ class Rule:
     until: int | None = None  # last report year the rule applies to
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Pack:
     id: str
     name: str

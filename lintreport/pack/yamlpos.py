@@ -7,16 +7,17 @@ positions instead of plain dicts. Only the safe constructor is used; nothing is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import yaml
 
 from ..errors import PackIssue
+from ..record import record
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Node:
     """A YAML value with its position. Mappings hold `dict[str, Node]`, sequences `list[Node]`."""
 

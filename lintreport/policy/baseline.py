@@ -15,12 +15,12 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
 from ..fingerprint import fingerprint
 from ..model import Violation
+from ..record import record
 
 VERSION = 1
 
@@ -33,7 +33,7 @@ def _rel(path: str, base: Path) -> str:
         return Path(path).as_posix()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Baseline:
     """Known findings: fingerprint → how many times it occurred when the baseline was written."""
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,7 @@ from ..model import (
     Violation,
 )
 from ..pack import Pack, Rule, load_packs
+from ..record import record
 from ..run.runner import (
     RunOptions,
     collect_paths,
@@ -59,7 +60,7 @@ if TYPE_CHECKING:
 CATEGORIES = frozenset(c.value for c in Category)
 
 
-@dataclass
+@record
 class Ruleset:
     packs: list[Pack]
     rules: list[Rule]
@@ -68,7 +69,7 @@ class Ruleset:
     unused_on: bool  # whether unused-suppression is reported
 
 
-@dataclass
+@record
 class CheckRun:
     """One `check` run: resolves settings per file, lints, applies policy."""
 
@@ -355,7 +356,7 @@ class CheckRun:
         return tuple(self.rules_seen.values())
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _PolicyCheck:
     """A rule's check seen through suppression, so `--fix` leaves suppressed findings alone."""
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,6 +20,7 @@ from ..errors import LintreportError, PackIssue
 from ..pack.locate import builtin_packs, project_roots
 from ..pack.schema import MISSING, Validator
 from ..pack.yamlpos import Node, YamlLoadError, load_yaml
+from ..record import record
 
 YAML_NAMES = (".lintreport.yaml", ".lintreport.yml")
 PYPROJECT = "pyproject.toml"
@@ -30,7 +31,7 @@ SeverityName = Literal["error", "warning", "info"]
 FailOn = Literal["error", "warning", "info", "never"]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class ConfigData:
     """The keys of a configuration file; field names are the keys."""
 
@@ -62,7 +63,7 @@ class ConfigError(LintreportError):
         self.issues = issues
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ConfigFile:
     """One loaded configuration: its data (merged over what it extends) and where each key was
     written. Keys it does not set come from `parent`, the file named by `extends`."""

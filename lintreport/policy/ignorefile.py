@@ -13,13 +13,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import PackIssue
 from ..model import Violation
 from ..pack.schema import MISSING, Validator
 from ..pack.yamlpos import Node, YamlLoadError, load_yaml
+from ..record import record
 from .config import ConfigError, shown_path
 from .globs import glob_match
 from .suppression import covers, unused_violation
@@ -28,7 +28,7 @@ IGNORE_FILE = ".lintreport-ignore.yaml"
 _MARKER = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class IgnoreEntry:
     rule: str
     file: str
@@ -36,7 +36,7 @@ class IgnoreEntry:
     reason: str | None = None
 
 
-@dataclass
+@record
 class _Entry:
     rule: str
     file: str
@@ -50,7 +50,7 @@ class _Entry:
     applied: bool = False  # its file was checked with its rule active
 
 
-@dataclass
+@record
 class IgnoreFile:
     """A loaded `.lintreport-ignore.yaml`: entries matched against findings of every run."""
 

@@ -9,18 +9,19 @@ that applies to the current directory (or `--config`), since one run has one exi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TypeVar
 
 from ..model import Severity
+from ..record import record
 from .config import ConfigData, ConfigFile, ConfigFinder, load_config
 
 DEFAULT_PACKS = ("fazhi-annual", "xxgk-annual")
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Overrides:
     """What the command line said; None (or empty) means "not given"."""
 
@@ -36,7 +37,7 @@ class Overrides:
     previous: str | None = None  # --previous: last year's report
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Settings:
     """Everything that decides how one file is checked, and where each value came from."""
 

@@ -22,10 +22,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ..formats.descriptors import RuleInfo
 from ..model import Category, Severity, Violation
+from ..record import record
 
 UNUSED_ID = "unused-suppression"
 UNUSED_RULE = RuleInfo(
@@ -71,7 +72,7 @@ def _position(line_starts: list[int], offset: int) -> tuple[int, int]:
     return index + 1, offset - line_starts[index] + 1
 
 
-@dataclass
+@record
 class _Directive:
     kind: str
     names: tuple[str, ...]  # empty: all rules
@@ -82,7 +83,7 @@ class _Directive:
     used: set[str] = field(default_factory=set)  # names that suppressed something ("" for all)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Outcome:
     """Violations kept, how many were suppressed, and the unused-suppression findings."""
 

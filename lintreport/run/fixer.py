@@ -13,7 +13,6 @@ import os
 import stat
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..document.document import Document
@@ -21,6 +20,7 @@ from ..document.source import read_regular
 from ..errors import InputError
 from ..model import Violation
 from ..pack import Pack, Rule
+from ..record import record
 from .runner import lint_document
 
 
@@ -58,7 +58,7 @@ class FixRefused(InputError):
     """--fix left a file alone on purpose (changed meanwhile, read-only, a hard link…)."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Snapshot:
     """A file as it was read for fixing: what must still hold just before it is replaced."""
 
@@ -164,7 +164,7 @@ def write_atomic(
         raise
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FixCounts:
     """What a fix run did, so the summary can explain why edits and findings differ."""
 
@@ -225,7 +225,7 @@ def fix_text(
     return text, FixCounts(total, fixable, shared, left)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FileFix:
     """The outcome of fixing one file."""
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from ..model import FileError
 from ..pack import Pack, Rule, load_pack
+from ..record import record
 from .runner import FileOutcome, RunOptions, display_path, lint_file, select_rules
 
 
@@ -33,7 +33,7 @@ T = TypeVar("T")
 Finish = Callable[[Path, FileOutcome], Any]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _WorkerState:
     packs: list[Pack]
     rules: list[Rule]

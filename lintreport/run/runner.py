@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from ..checks.base import REGEX_TIMEOUT, regex_budget, relation_tally
@@ -27,11 +27,12 @@ from ..model import (
 )
 from ..pack import Pack, Rule
 from ..pack.schema import did_you_mean
+from ..record import record
 from .stamp import stamp
 from .walk import walk_directory
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RunOptions:
     """What a run checks and how; built by the CLI or by API callers."""
 
@@ -305,7 +306,7 @@ def collect_paths(
     return unique, errors
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FileOutcome:
     """What linting one file produced; `text` is kept for formatters that quote lines."""
 

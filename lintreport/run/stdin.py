@@ -11,7 +11,6 @@ report of what is left goes to stderr; a .docx is never fixed and is echoed unch
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import BinaryIO
 
 from ..checks.base import relation_tally
@@ -20,6 +19,7 @@ from ..document.inputs import DOCX, decode_input, load_bytes, max_input_bytes
 from ..errors import InputError
 from ..model import FileError, RunResult
 from ..pack import Pack, Rule
+from ..record import record
 from .fixer import fix_file
 from .runner import (
     RunOptions,
@@ -33,7 +33,7 @@ from .runner import (
 STDIN = "-"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class StdinRun:
     """What checking standard input produced."""
 

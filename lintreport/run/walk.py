@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
+
+from ..record import record
 
 GITIGNORE = ".gitignore"
 
@@ -31,7 +33,7 @@ UNREADABLE_TYPES = {
 }
 
 
-@dataclass
+@record
 class Walk:
     """The files found under one directory and what was left out."""
 

@@ -10,9 +10,10 @@ This module is grammar, not policy: rules decide what to report.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 
 import regex
+
+from ..record import record
 
 # Opening and closing marks of book titles; 〈〉 is the nested form, 《 inside 《 is tolerated.
 _OPEN, _CLOSE = "《〈", "》〉"
@@ -33,7 +34,7 @@ _BRACKETS = str.maketrans({"（": "(", "）": ")", "〔": "(", "〕": ")", "［"
 _SPACE = regex.compile(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class BookTitle:
     """A 《…》 span: `start`/`end` include the marks; `title` is the text between them."""
 
@@ -42,7 +43,7 @@ class BookTitle:
     title: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Citation:
     """A title followed by its document number: 《title》（number）."""
 

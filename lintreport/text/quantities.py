@@ -9,10 +9,10 @@ approximate figure never makes an equality fail, but a bound still can (`300余�
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import regex
 
+from ..record import record
 from .numerals import cn_to_int
 
 # Classifiers that make a Chinese numeral a quantity (一次, 十四人); longest first matters
@@ -89,7 +89,7 @@ FIGURE_PATTERN = regex.sub(r"\(\?P<[a-z0-9]+>", "(?:", _QUANTITY_SOURCE)
 _EPSILON = 1e-9
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Interval:
     """A closed interval of reals; `low == high` is an exact value."""
 
@@ -141,7 +141,7 @@ def _mul(a: float, b: float) -> float:
     return a * b
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Quantity:
     """One figure in the text. `start`/`end` cover the figure with its markers and unit."""
 

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
 
 import regex
+
+from ..record import record
 
 # A wrapped line is (nearly) full: its display width (a Han character counts 2) is within
 # _SLACK of the width most lines of the text share. A text is hard-wrapped only if enough of its
@@ -40,7 +41,7 @@ _TABLE = regex.compile(r"\||\d+(?:\.\d+)?(?:\p{Zs}+\d+(?:\.\d+)?){2,}")
 _ALNUM = regex.compile(r"[0-9A-Za-z]")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Reflowed:
     """`text` with wrapped lines joined. `chunks` are (offset in `text`, offset in the original)
     of each run copied unchanged; empty when nothing was joined."""

@@ -9,10 +9,10 @@ comparison asks whether it *can* hold: `近百 == 95` holds, `300余 <= 200` doe
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import regex
 
+from ..record import record
 from .quantities import Interval
 
 _TOKEN = regex.compile(
@@ -21,17 +21,17 @@ _TOKEN = regex.compile(
 _COMPARISONS = ("==", "<=", ">=", "<", ">")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Num:
     value: float
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Name:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _BinOp:
     op: str
     left: _Expr
@@ -93,7 +93,7 @@ class _Parser:
         raise ValueError(f"此处不应出现“{value}”")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Relation:
     """`left op right`, parsed from text such as `part <= total`."""
 

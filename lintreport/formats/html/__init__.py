@@ -12,14 +12,14 @@ script adds the filters, sorting, and the details popup on hover and click.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TextIO
 
 from ...model import RunResult
+from ...record import record
 from ..descriptors import RuleInfo
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class HtmlFormatter:
     name: str = "html"
     needs_text: bool = True

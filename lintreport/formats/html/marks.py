@@ -16,11 +16,12 @@ line. Everything written is HTML-escaped here; callers pass plain text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from html import escape
 
+from ...record import record
 
-@dataclass(frozen=True, slots=True)
+
+@record(frozen=True, slots=True)
 class Span:
     """One finding's range of the text and the class that colours it (its severity)."""
 

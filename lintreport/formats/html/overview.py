@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ...model import Category, DocumentInfo, RunResult, Severity, Violation
+from ...record import record
 from ..descriptors import RuleInfo
 from ..statistics import rule_counts
 from .labels import (
@@ -26,7 +27,7 @@ from .labels import (
 BAR_WIDTH, BAR_GAP, BAR_HEIGHT = 11, 3, 22
 
 
-@dataclass
+@record
 class FileCounts:
     """The findings of one file, by severity and by category."""
 
