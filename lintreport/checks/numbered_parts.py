@@ -53,6 +53,7 @@ See above. Placeholders: `{part}` (the part's `name`), `{numeral}` (its numeral)
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import field
 from typing import ClassVar
@@ -98,10 +99,14 @@ class Params:
     )
 
 
-_TOP = regex.compile(
-    r"(?m)^[ \t\u3000]*(?:#{1,6}[ \t]*)?(?P<num>[一二三四五六七八九十]{1,2})[、.．]\s*"
-    r"(?P<title>[^\n]{0,40})"
-)
+# Compiled on first use (functools.cache: once per process), not at import: only a document
+# announcing numbered parts reaches it.
+@functools.cache
+def _top() -> regex.Pattern[str]:
+    return regex.compile(
+        r"(?m)^[ \t\u3000]*(?:#{1,6}[ \t]*)?(?P<num>[一二三四五六七八九十]{1,2})[、.．]\s*"
+        r"(?P<title>[^\n]{0,40})"
+    )
 
 
 class NumberedParts(BaseKind):
@@ -185,7 +190,7 @@ class NumberedParts(BaseKind):
             end = next((x.start() for x in found[i + 1 :] if x is not None), None)
             if end is None:
                 continue  # after the last part a numbered list may be an attachment's
-            for h in finditer(_TOP, doc.text, m.end(), end):
+            for h in finditer(_top(), doc.text, m.end(), end):
                 if h.start("num") in starts:
                     continue
                 title = h.group("title").strip()

@@ -6,6 +6,7 @@ place that converts offsets to positions; only the language server converts to U
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
@@ -21,7 +22,14 @@ from .structure import Structure, analyse
 from .tables import Table, join_adjacent, markdown_tables
 
 T = TypeVar("T")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+# Compiled on first use (functools.cache: once per process), not at import: only text from an
+# editor or the API is searched with it.
+@functools.cache
+def _surrogate() -> re.Pattern[str]:
+    return re.compile("[\ud800-\udfff]")
+
 
 # As MAX_LINES (source.py): refused by size instead of growing without bound; checked here
 # too for texts that did not come from bytes (an editor buffer) or came from a .docx.
@@ -77,10 +85,10 @@ class Document:
         report_type: str | None = None,
     ) -> Document:
         """Build a document from a string, as an editor buffer or a test would."""
-        if _SURROGATE.search(text) is not None:
+        if _surrogate().search(text) is not None:
             # A lone surrogate (JSON "\\ud800" from an editor) cannot be encoded; one U+FFFD
             # per surrogate keeps every position, in code points and in UTF-16 units.
-            text = _SURROGATE.sub("\ufffd", text)
+            text = _surrogate().sub("\ufffd", text)
         source = (
             decode_bytes(text.encode("utf-8"), path)
             if text.strip()

@@ -20,6 +20,7 @@ says when it was posted, not what it covers.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import regex
@@ -49,8 +50,20 @@ _OPENING_STRONG = (
         r"[^。\n，,《》]{0,8}?(?:报告|总结)"
     ),
 )
-_OPENING_SINCE = regex.compile(r"^\s*(?:自|从)?\s*" + _YEAR + r"\s*年(?:以来|来)")
-_PLAN_WORDS = regex.compile(r"计划|打算|安排|重点|要点|思路|展望|下一|今后|目标")
+
+
+# Compiled on first use (functools.cache: once per process), not at import: only some openings and
+# headings reach these.
+@functools.cache
+def _opening_since() -> regex.Pattern[str]:
+    return regex.compile(r"^\s*(?:自|从)?\s*" + _YEAR + r"\s*年(?:以来|来)")
+
+
+@functools.cache
+def _plan_words() -> regex.Pattern[str]:
+    return regex.compile(r"计划|打算|安排|重点|要点|思路|展望|下一|今后|目标")
+
+
 _HEADING_YEAR = regex.compile(_NOT_PERIOD_END + _YEAR + _NOT_PERIOD_START + r"\s*年度?")
 _PERIOD = regex.compile(
     _YEAR + r"\s*年\s*1\s*月\s*1\s*日\s*起?\s*(?:至|到|—|－|-|~|\uff5e)\s*"
@@ -128,7 +141,7 @@ def _opening_signals(lines: list[Line], structure: Structure) -> Iterable[YearSi
                 year = year_value(m.group("year"))
                 yield YearSignal("opening", year, start, start + len(m.group("year")))
                 return
-        m = _OPENING_SINCE.search(text)
+        m = _opening_since().search(text)
         if m:
             start = lines[para.first_line - 1].start + m.start("year")
             yield YearSignal(
@@ -151,7 +164,7 @@ def _heading_signals(structure: Structure) -> Iterable[YearSignal]:
         year = year_value(m.group("year"))
         start = h.title_start + m.start("year")
         end = start + len(m.group("year"))
-        if _PLAN_WORDS.search(h.title):
+        if _plan_words().search(h.title):
             if not found_plan:
                 found_plan = True
                 yield YearSignal("plan", year - 1, start, end)

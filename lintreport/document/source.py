@@ -11,6 +11,7 @@ original ending of every line is kept so that `--fix` writes CRLF files back as 
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 import re
 import stat
@@ -104,7 +105,13 @@ def _split_endings(text: str) -> tuple[str, tuple[str, ...]]:
 
 # A long GBK text is never valid UTF-8 by chance (its two-byte pairs soon break UTF-8's rules).
 _SHORT = 1024
-_HAN_OR_CJK = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+# Compiled on first use (functools.cache: once per process), not at import: only a short input that
+# is both valid UTF-8 and plausible GBK needs it.
+@functools.cache
+def _han_or_cjk() -> re.Pattern[str]:
+    return re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
 def _gbk_more_plausible(body: bytes, utf8: str) -> bool:
@@ -115,7 +122,7 @@ def _gbk_more_plausible(body: bytes, utf8: str) -> bool:
     Cyrillic, Armenian, Hebrew, Arabic…), and the GB18030 reading is Chinese, the bytes are
     GB18030. A real UTF-8 Chinese text holds Chinese characters and is never second-guessed.
     """
-    if len(body) > _SHORT or utf8.isascii() or _HAN_OR_CJK.search(utf8) is not None:
+    if len(body) > _SHORT or utf8.isascii() or _han_or_cjk().search(utf8) is not None:
         return False
     if any("\u0080" <= ch <= "\u024f" for ch in utf8):
         return False  # Latin accents (Café, naïve) are what UTF-8 text really holds
@@ -124,7 +131,7 @@ def _gbk_more_plausible(body: bytes, utf8: str) -> bool:
     except UnicodeDecodeError:
         return False
     non_ascii = [ch for ch in gbk if not ch.isascii()]
-    chinese = sum(1 for ch in non_ascii if _HAN_OR_CJK.match(ch))
+    chinese = sum(1 for ch in non_ascii if _han_or_cjk().match(ch))
     return bool(non_ascii) and chinese * 2 > len(non_ascii)
 
 

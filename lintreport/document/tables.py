@@ -19,6 +19,7 @@ one table (`join_adjacent`): a table that Word or a PDF converter split at a pag
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -203,7 +204,13 @@ def _reshare(grid: tuple[tuple[Cell | None, ...], ...]) -> tuple[tuple[Cell | No
 
 _BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "[", "】": "]", "．": ".", "：": ":"})
 _SPACE = re.compile(r"\s+")
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[.、])")
+
+
+# Compiled on first use (functools.cache: once per process), not at import: tables of figures in
+# plain text and labels with 序号 are rare.
+@functools.cache
+def _numbering() -> re.Pattern[str]:
+    return re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[.、])")
 
 
 def normalise_label(text: str) -> str:
@@ -211,14 +218,14 @@ def normalise_label(text: str) -> str:
     `1、` read as `1.`, and no leading 序号 (一、 （一） 1.)."""
     s = _SPACE.sub("", text).translate(_BRACKETS)
     s = re.sub(r"^(\d+)、", r"\1.", s)
-    return _NUMBERING.sub("", s, count=1) or s
+    return _numbering().sub("", s, count=1) or s
 
 
 def label_regex(label: str) -> str:
     """A regex finding `label` in flattened text: any whitespace (a line break of a PDF column)
     between its characters, either width of brackets, `.`/`、`/`．` after a figure, and its 序号
     optional when enough of the label is left to be unmistakable."""
-    numbering = _NUMBERING.match(_SPACE.sub("", label).translate(_BRACKETS))
+    numbering = _numbering().match(_SPACE.sub("", label).translate(_BRACKETS))
     body = _SPACE.sub("", label)
     head = ""
     if numbering:
@@ -253,7 +260,13 @@ def _chars_regex(text: str) -> str:
 # --- rows of figures in plain text -------------------------------------------------------------
 
 _TOKEN = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[/\uff0f—－-])"  # \uff0f: full-width solidus
-_RUN = re.compile(rf"(?<![\d.,]){_TOKEN}(?:[ \t\u3000]+{_TOKEN})*(?![\d])")
+
+
+@functools.cache
+def _run() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\d.,]){_TOKEN}(?:[ \t\u3000]+{_TOKEN})*(?![\d])")
+
+
 _NUMBER = re.compile(r"\d")
 _WINDOW = 400  # a row's label follows the previous row within this many characters
 
@@ -274,18 +287,26 @@ class TextRows:
 
 
 def _first_run(text: str, start: int, end: int) -> re.Match[str] | None:
-    for m in _RUN.finditer(text, start, end):
+    for m in _run().finditer(text, start, end):
         if _NUMBER.search(m.group()):
             return m
     return None
 
 
 _GAP = "[ \t\u3000]*"
+
+
 # one run of spaces before the pipe wherever the token is absent, so no line backtracks
-_PIPE_CELL = re.compile(rf"{_GAP}(?:({_TOKEN}){_GAP})?\|")
+@functools.cache
+def _pipe_cell() -> re.Pattern[str]:
+    return re.compile(rf"{_GAP}(?:({_TOKEN}){_GAP})?\|")
+
+
 # the rest of a line holding only cells that each end in a pipe: `| 0 | 0 |` after a label, or
 # `0 |`, `|`, `||` on lines of their own (a web table copied one cell per line)
-_PIPE_LINE = re.compile(rf"(?:{_GAP}(?:{_TOKEN}{_GAP})?\|)+{_GAP}")
+@functools.cache
+def _pipe_line() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_GAP}(?:{_TOKEN}{_GAP})?\|)+{_GAP}")
 
 
 def _pipe_row_cells(
@@ -300,19 +321,19 @@ def _pipe_row_cells(
     if bar == -1:
         return None
     spans = [(bar + 1, line_end)]
-    if text[bar + 1 : line_end].strip() and not _PIPE_LINE.fullmatch(text, bar + 1, line_end):
+    if text[bar + 1 : line_end].strip() and not _pipe_line().fullmatch(text, bar + 1, line_end):
         return []  # piped, but not cells of figures: nothing to read, and nothing run together
     pos = line_end + 1
     while pos < stop:
         end = text.find("\n", pos, stop)
         end = stop if end == -1 else end
-        if not _PIPE_LINE.fullmatch(text, pos, end):
+        if not _pipe_line().fullmatch(text, pos, end):
             break
         spans.append((pos, end))
         pos = end + 1
     cells: list[tuple[str, int, int, int, int]] = []
     for start, end in spans:
-        for m in _PIPE_CELL.finditer(text, start, end):
+        for m in _pipe_cell().finditer(text, start, end):
             if m.group(1):
                 cells.append((m.group(1), m.start(1), m.end(1), 1, 1))
             else:  # a blank cell is pointed at its pipe

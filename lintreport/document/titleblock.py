@@ -8,6 +8,7 @@ metadata rules report: an addressee without its colon, a title run on after a pa
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import regex
@@ -17,12 +18,23 @@ from ..text.numerals import cn_to_int
 from .lines import Line
 from .webcopy import CRAWLER_TITLE, sharing_title
 
-_ADDRESSEE_ONLY = regex.compile(r"(?:委员会|常委会|党委|[省市县区]委)$")
+
+# Compiled on first use (functools.cache: once per process), not at import: only unusual title
+# blocks need these.
+@functools.cache
+def _addressee_only() -> regex.Pattern[str]:
+    return regex.compile(r"(?:委员会|常委会|党委|[省市县区]委)$")
+
+
 # A 主送机关 line: organ names separated by 、 (and no sentence punctuation).
-_ORGAN_LIST = regex.compile(
-    r"(?:\p{Han}{1,24}?(?:人民政府|政府|委员会|党委|市委|县委|区委|常委会|办公室|办公厅|机关|局|厅|部|委|办)"
-    r"[、，,]?)+"
-)
+@functools.cache
+def _organ_list() -> regex.Pattern[str]:
+    return regex.compile(
+        r"(?:\p{Han}{1,24}?(?:人民政府|政府|委员会|党委|市委|县委|区委|常委会|办公室|办公厅|机关|局|厅|部|委|办)"
+        r"[、，,]?)+"
+    )
+
+
 _DATE = regex.compile(
     r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$"
     r"|^\s*(?P<cy>[二〇零一三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月"
@@ -33,16 +45,26 @@ _DOC_NUMBER_LINE = regex.compile(
 )
 _TITLE = regex.compile(r"(?:报告|汇报|总结)\s*$")
 _BARE_TYPE = regex.compile(r"\s*(?:工作|年度|情况|专题)?(?:报告|汇报|总结)\s*")
+
+
 # 湖北省人民政府关于2023年度法治政府建设情况的报告2023年，省政府…: issuing body, 关于, a year,
 # the subject, 报告 — then the body, with nothing between.
-_RUN_IN_TITLE = regex.compile(
-    # at the start of the line, or after a site's watermark (Latin letters, a web address);
-    # never inside a sentence (…等规定,现公布…年度报告。)
-    r"(?:^\s*|(?<=[A-Za-z0-9./:_\-]))"
-    r"(?P<title>\p{Han}[\p{Han}（）()]{1,30}?(?:关于\s*)?(?:19|20)\d{2}\s*年度?"
-    r"[^。，,；;：:！？!?\n《》]{2,40}?(?:报告|汇报|总结))(?=\s*\S)"
-)
-_YEAR = regex.compile(r"(?:19|20)\d{2}\s*年")
+@functools.cache
+def _run_in_title_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        # at the start of the line, or after a site's watermark (Latin letters, a web address);
+        # never inside a sentence (…等规定,现公布…年度报告。)
+        r"(?:^\s*|(?<=[A-Za-z0-9./:_\-]))"
+        r"(?P<title>\p{Han}[\p{Han}（）()]{1,30}?(?:关于\s*)?(?:19|20)\d{2}\s*年度?"
+        r"[^。，,；;：:！？!?\n《》]{2,40}?(?:报告|汇报|总结))(?=\s*\S)"
+    )
+
+
+@functools.cache
+def _year() -> regex.Pattern[str]:
+    return regex.compile(r"(?:19|20)\d{2}\s*年")
+
+
 _MARKDOWN = regex.compile(r"^#{1,6}[ \t]+")
 _SENTENCE_END = "。！？!?；;：:"
 
@@ -76,7 +98,7 @@ def _find_title(
         text = line.text.strip()
         if not text or line.number in chrome:
             continue
-        if _BARE_TYPE.fullmatch(text) and (previous is None or not _YEAR.search(previous.text)):
+        if _BARE_TYPE.fullmatch(text) and (previous is None or not _year().search(previous.text)):
             # a site's column label (工作报告), not the report's title; after a line with a
             # year it is the end of a title wrapped over two lines (…政府信息公开工作 / 年度报告)
             previous = line
@@ -91,8 +113,8 @@ def _find_title(
                 and (
                     text.startswith("关于")
                     or "关于" in above
-                    or _YEAR.search(above)
-                    or _ORGAN_LIST.fullmatch(above)
+                    or _year().search(above)
+                    or _organ_list().fullmatch(above)
                 )
             ):
                 return line, above + text
@@ -121,7 +143,7 @@ def _run_in_title(
     for line in lines[:3]:
         if line.number in chrome or not line.text.strip():
             continue
-        m = _RUN_IN_TITLE.search(line.text, 0, min(len(line.text), 200))
+        m = _run_in_title_pattern().search(line.text, 0, min(len(line.text), 200))
         if m is None or len(line.text) - m.end() < 50:
             return None, None  # a title line of its own is _find_title's business
         return m.group("title"), (line.start + m.start("title"), line.start + m.end("title"))
@@ -144,11 +166,11 @@ def _sharing_title(
 
 def _addressee_without_colon(line: Line, title_text: str | None) -> bool:
     text = line.text.strip()
-    if not text or len(text) > 40 or _ORGAN_LIST.fullmatch(text) is None:
+    if not text or len(text) > 40 or _organ_list().fullmatch(text) is None:
         return False
     # A single government or department may be the issuer written under the title; only a list
     # of organs or a party/congress body (never the issuer of this report) is surely addressed.
-    if "、" not in text and not _ADDRESSEE_ONLY.search(text):
+    if "、" not in text and not _addressee_only().search(text):
         return False
     # The issuing body written again under the title is not an addressee.
     return not (title_text and title_text.startswith(text))

@@ -9,6 +9,8 @@ module only recognises these things in strings; `structure.py` turns them into i
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ..record import record
@@ -32,22 +34,38 @@ CHROME = regex.compile(
 )
 SHARING_SITE = regex.compile(r"由会员分享|可在线阅读|淘文阁|道客巴巴|原创力文档|豆丁网|百度文库")
 PAGE_MARKER = regex.compile(r"^\s*\d{1,3}、\s?")
+
+
+# Compiled on first use (functools.cache: once per process), not at import: only copies of web
+# pages and sharing sites need these.
 # At the foot of a page only unmistakable controls count: a report may end with its website.
-_TAIL_CHROME = regex.compile(
-    r"打印本页|关闭窗口|【\s*打印\s*】|分享到|责任编辑[:：]|字体[:：]?\s*[【\[]?\s*大\s*中\s*小"
-    r"|网站标识码|ICP\s*备|公网安备|版权所有|Copyright|主办单位[:：]|承办单位[:：]|网站地图"
-)
+@functools.cache
+def _tail_chrome() -> regex.Pattern[str]:
+    return regex.compile(
+        r"打印本页|关闭窗口|【\s*打印\s*】|分享到|责任编辑[:：]|字体[:：]?\s*[【\[]?\s*大\s*中\s*小"
+        r"|网站标识码|ICP\s*备|公网安备|版权所有|Copyright|主办单位[:：]|承办单位[:：]|网站地图"
+    )
+
+
 # A crawler's record of a page names the title on a line of its own: `标题: …的报告`.
 CRAWLER_TITLE = regex.compile(r"^\s*标题\s*[:：]\s*(?P<title>\S.{2,80}?(?:报告|汇报|总结))\s*$")
 _CHROME_MAX = 80
-_SHARING_TITLE = regex.compile(
-    r"^\s*\d{1,3}、\s*(?P<title>[^;；。，,\s]{4,60}?(?:报告|汇报|总结))(?=[;；\s]|$)"
-)
+
+
+@functools.cache
+def _sharing_title() -> regex.Pattern[str]:
+    return regex.compile(
+        r"^\s*\d{1,3}、\s*(?P<title>[^;；。，,\s]{4,60}?(?:报告|汇报|总结))(?=[;；\s]|$)"
+    )
+
+
 # After a page marker, a sentence end or a space: `一、` + a title up to the next space or 。
-_RUN_IN_L1 = regex.compile(
-    r"(?:(?<=^\s*\d{1,3}、\s*)|(?<=[;；。!！?？]\s*)|(?<=\p{Han}\s+))"
-    r"(?P<num>(?P<n>[一二三四五六七八九十]{1,3})、)(?P<title>\p{Han}[^\s。;；]{1,40})(?=\s|。|$)"
-)
+@functools.cache
+def _run_in_l1() -> regex.Pattern[str]:
+    return regex.compile(
+        r"(?:(?<=^\s*\d{1,3}、\s*)|(?<=[;；。!！?？]\s*)|(?<=\p{Han}\s+))"
+        r"(?P<num>(?P<n>[一二三四五六七八九十]{1,3})、)(?P<title>\p{Han}[^\s。;；]{1,40})(?=\s|。|$)"
+    )
 
 
 @record(frozen=True, slots=True)
@@ -70,24 +88,34 @@ FLATTENED_MIN = 600
 _CN = "一二三四五六七八九十"
 _FLAT_BEFORE = r"(?:(?<=^\s*)|(?<=[。：:；;！？!?）)”」]\s*)|(?<=\s))"
 _TITLE_END = rf"(?=（[{_CN}]{{1,3}}）|[{_CN}]{{1,3}}是|[。，,；;：:！？!?\s]|$)"
-_FLAT_L1 = regex.compile(
-    _FLAT_BEFORE
-    + rf"(?P<num>(?P<n>[{_CN}]{{1,3}})、)(?P<title>\p{{Han}}[^。，,；;：:！？!?\s]{{1,29}}?)"
-    + _TITLE_END
-)
+
+
+@functools.cache
+def _flat_l1() -> regex.Pattern[str]:
+    return regex.compile(
+        _FLAT_BEFORE
+        + rf"(?P<num>(?P<n>[{_CN}]{{1,3}})、)(?P<title>\p{{Han}}[^。，,；;：:！？!?\s]{{1,29}}?)"
+        + _TITLE_END
+    )
+
+
 _FLAT_L2_START = regex.compile(rf"（[{_CN}]{{1,3}}）")
+
+
 # A （一） title may hold a comma (健全重大行政决策制度，加强法治建设一是……) when a 一是 run or a
 # sentence end closes it; otherwise it ends at its first comma.
-_FLAT_L2 = (
-    regex.compile(
-        rf"(?P<num>（(?P<n>[{_CN}]{{1,3}})）)(?P<title>\p{{Han}}[^。；;：:！？!?\s]{{1,39}}?)"
-        rf"(?=（[{_CN}]{{1,3}}）|[{_CN}]{{1,3}}是|[。；;：:！？!?\s]|$)"
-    ),
-    regex.compile(
-        rf"(?P<num>（(?P<n>[{_CN}]{{1,3}})）)(?P<title>\p{{Han}}[^。，,；;：:！？!?\s]{{1,39}}?)"
-        + _TITLE_END
-    ),
-)
+@functools.cache
+def _flat_l2() -> tuple[regex.Pattern[str], ...]:
+    return (
+        regex.compile(
+            rf"(?P<num>（(?P<n>[{_CN}]{{1,3}})）)(?P<title>\p{{Han}}[^。；;：:！？!?\s]{{1,39}}?)"
+            rf"(?=（[{_CN}]{{1,3}}）|[{_CN}]{{1,3}}是|[。；;：:！？!?\s]|$)"
+        ),
+        regex.compile(
+            rf"(?P<num>（(?P<n>[{_CN}]{{1,3}})）)(?P<title>\p{{Han}}[^。，,；;：:！？!?\s]{{1,39}}?)"
+            + _TITLE_END
+        ),
+    )
 
 
 def is_chrome(text: str, *, at_foot: bool = False) -> bool:
@@ -98,12 +126,12 @@ def is_chrome(text: str, *, at_foot: bool = False) -> bool:
     text = text.strip()
     if len(text) > _CHROME_MAX or "。" in text or not CHROME.search(text):
         return False
-    return not at_foot or bool(_TAIL_CHROME.search(text))
+    return not at_foot or bool(_tail_chrome().search(text))
 
 
 def sharing_title(text: str) -> tuple[str, int, int] | None:
     """The title running on after the first page marker: `1、 …报告;一、…` (offsets in `text`)."""
-    m = _SHARING_TITLE.match(text)
+    m = _sharing_title().match(text)
     return None if m is None else (m.group("title"), m.start("title"), m.end("title"))
 
 
@@ -115,7 +143,7 @@ def flattened_headings(text: str) -> list[RunIn]:
     if len(text) < FLATTENED_MIN:
         return []
     level1: list[RunIn] = []
-    for m in _FLAT_L1.finditer(text):
+    for m in _flat_l1().finditer(text):
         number = cn_to_int(m.group("n"))
         if number == len(level1) + 1:
             level1.append(_run_in(m, number, 1))
@@ -128,7 +156,7 @@ def flattened_headings(text: str) -> list[RunIn]:
         expected = 1
         for start_match in _FLAT_L2_START.finditer(text, parent.title_end, end):
             start = start_match.start()
-            m = _FLAT_L2[0].match(text, start, end) or _FLAT_L2[1].match(text, start, end)
+            m = _flat_l2()[0].match(text, start, end) or _flat_l2()[1].match(text, start, end)
             if m is None:
                 continue
             number = cn_to_int(m.group("n"))
@@ -156,7 +184,7 @@ def _run_in(m: regex.Match[str], number: int, level: int) -> RunIn:
 def run_in_sections(text: str) -> list[RunIn]:
     """Level-1 headings run into the text of a reflowed copy (`。 二、标题 一是…`)."""
     found = []
-    for m in _RUN_IN_L1.finditer(text):
+    for m in _run_in_l1().finditer(text):
         number = cn_to_int(m.group("n"))
         if number is not None:
             found.append(

@@ -8,6 +8,7 @@ compiled by the `regex` module, `when:` parsed by conditions.py.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from dataclasses import field
 from pathlib import Path
@@ -28,12 +29,25 @@ from .model import COMMON_KEYS, REQUIRED_KEYS, Pack, Rule
 from .schema import MISSING, Validator, did_you_mean
 from .yamlpos import Node, YamlLoadError, load_yaml
 
-_RULE_ID = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+# Compiled on first use (functools.cache: once per process), not at import: only loading a pack (a
+# pack-cache miss) needs these.
+@functools.cache
+def _rule_id() -> regex.Pattern[str]:
+    return regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
 _HAN = regex.compile(r"\p{Han}")
 # A folded YAML scalar (`description: >`) joins lines with a space; between Chinese characters
 # that space is a typo the author never wrote.
 _CJK = r"[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’…—]"
-_FOLDED_CJK_SPACE = regex.compile(rf"(?<={_CJK})[ \n]+(?={_CJK})")
+
+
+@functools.cache
+def _folded_cjk_space() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<={_CJK})[ \n]+(?={_CJK})")
+
+
 MAX_PACK_BYTES = 4 * 1024 * 1024
 
 
@@ -75,7 +89,7 @@ def _outside(target: Path, *roots: Path) -> bool:
 
 
 def _unfold_cjk(text: str) -> str:
-    return _FOLDED_CJK_SPACE.sub("", text)
+    return _folded_cjk_space().sub("", text)
 
 
 class _Loader:
@@ -297,7 +311,7 @@ class _Loader:
             if key not in values:
                 v.issue(node, f"规则缺少必需的键“{key}”")
         rule_id = values["id"].value if "id" in values else None
-        if rule_id is not None and (not isinstance(rule_id, str) or not _RULE_ID.match(rule_id)):
+        if rule_id is not None and (not isinstance(rule_id, str) or not _rule_id().match(rule_id)):
             v.issue(
                 values["id"], f"规则 id“{rule_id}”应为小写字母、数字和连字符（如 outdated-plan）"
             )

@@ -9,6 +9,7 @@ This module is grammar, not policy: rules decide what to report.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 
 import regex
@@ -17,11 +18,19 @@ from ..record import record
 
 # Opening and closing marks of book titles; 〈〉 is the nested form, 《 inside 《 is tolerated.
 _OPEN, _CLOSE = "《〈", "》〉"
+
+
+# Compiled on first use (functools.cache: once per process), not at import: only documents citing
+# 文号 or year ranges reach these.
 # A 发文字号: issuer code, year in any bracket kind, optional 第, sequence number, 号.
-DOC_NUMBER = regex.compile(
-    r"(?P<org>\p{Han}{1,12}?)\s*[〔【﹝\[［(（]\s*(?P<year>\d{2,4})\s*[〕】﹞\]］)）]"
-    r"\s*第?\s*(?P<seq>\d{1,5})\s*号"
-)
+@functools.cache
+def doc_number() -> regex.Pattern[str]:
+    return regex.compile(
+        r"(?P<org>\p{Han}{1,12}?)\s*[〔【﹝\[［(（]\s*(?P<year>\d{2,4})\s*[〕】﹞\]］)）]"
+        r"\s*第?\s*(?P<seq>\d{1,5})\s*号"
+    )
+
+
 # The number of a citation sits in round brackets right after the closing 》.
 # (A note may follow the number inside the brackets: （云政办发〔2019〕67号，以下简称《意见》）.)
 _NUMBER_AFTER_TITLE = regex.compile(
@@ -29,7 +38,13 @@ _NUMBER_AFTER_TITLE = regex.compile(
 )
 # How far after 》 the bracketed number can end: 30 characters plus brackets and spacing.
 _NUMBER_REACH = 128
-_DASHES = regex.compile(r"(?<=\d)\s*(?:年)?\s*[-－—\u2013~\uff5e一至]+\s*(?=\d)")
+
+
+@functools.cache
+def _dashes() -> regex.Pattern[str]:
+    return regex.compile(r"(?<=\d)\s*(?:年)?\s*[-－—\u2013~\uff5e一至]+\s*(?=\d)")
+
+
 _BRACKETS = str.maketrans({"（": "(", "）": ")", "〔": "(", "〕": ")", "［": "(", "］": ")"})
 _SPACE = regex.compile(r"\s+")
 
@@ -85,7 +100,7 @@ def iter_citations(text: str, start: int = 0, end: int | None = None) -> Iterato
         # regex module scans the whole rest of the text for it on every match() call: O(n) per
         # title, O(n^2) per document (4 MB report: 850 ms -> 25 ms for this loop).
         m = _NUMBER_AFTER_TITLE.match(text, book.end, min(end, book.end + _NUMBER_REACH))
-        if m is None or not DOC_NUMBER.fullmatch(m.group("number")):
+        if m is None or not doc_number().fullmatch(m.group("number")):
             continue
         yield Citation(book, m.group("number"), m.start("number"), m.end("number"))
 
@@ -96,7 +111,7 @@ def normalize_number(number: str) -> str:
     Those slips are punctuation/format defects of their own; a citation-consistency rule must not
     mistake them for two different documents.
     """
-    m = DOC_NUMBER.fullmatch(_SPACE.sub("", number))
+    m = doc_number().fullmatch(_SPACE.sub("", number))
     if m is None:
         return _SPACE.sub("", number)
     return f"{m.group('org')}〔{m.group('year')}〕{int(m.group('seq'))}号"
@@ -109,7 +124,7 @@ def normalize_title(title: str, replacements: Mapping[str, str] | None = None) -
     """
     out = _SPACE.sub("", title).translate(_BRACKETS)
     out = out.replace("〈", "").replace("〉", "").replace("《", "").replace("》", "")
-    out = _DASHES.sub("-", out)
+    out = _dashes().sub("-", out)
     replacements = replacements or {}
     for old in sorted(replacements, key=len, reverse=True):
         out = out.replace(old, replacements[old])

@@ -14,6 +14,7 @@ and only its full lines: a report with one paragraph per line reflows to itself.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from collections import Counter
 
@@ -30,14 +31,30 @@ _MIN_SHARE = 0.3
 _MIN_LINES = 5
 _ENDS = frozenset("。！？!?；;：:")
 _HAN = regex.compile(r"\p{Han}")
-_PAGE_NUMBER = regex.compile(r"\p{Zs}*[-－—\u2013]\p{Zs}*\d{1,3}\p{Zs}*[-－—\u2013]\p{Zs}*")
-_NOT_CONTINUATION = regex.compile(
-    r"\p{Zs}|[#>*|]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．)）]"
-    r"|第[一二三四五六七八九十]+[章节条部分]"
-)
+
+
+# Compiled on first use (functools.cache: once per process), not at import: only hard-wrapped text
+# is reflowed.
+@functools.cache
+def _page_number() -> regex.Pattern[str]:
+    return regex.compile(r"\p{Zs}*[-－—\u2013]\p{Zs}*\d{1,3}\p{Zs}*[-－—\u2013]\p{Zs}*")
+
+
+@functools.cache
+def _not_continuation() -> regex.Pattern[str]:
+    return regex.compile(
+        r"\p{Zs}|[#>*|]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．)）]"
+        r"|第[一二三四五六七八九十]+[章节条部分]"
+    )
+
+
 # A table row: a Markdown cell bar, or three numbers in a row with only spaces between them
 # (`行政许可 447 228 0` in a table copied from PDF) - never joined to what follows or precedes.
-_TABLE = regex.compile(r"\||\d+(?:\.\d+)?(?:\p{Zs}+\d+(?:\.\d+)?){2,}")
+@functools.cache
+def _table() -> regex.Pattern[str]:
+    return regex.compile(r"\||\d+(?:\.\d+)?(?:\p{Zs}+\d+(?:\.\d+)?){2,}")
+
+
 _ALNUM = regex.compile(r"[0-9A-Za-z]")
 
 
@@ -91,14 +108,16 @@ def _joinable(line: str, width: int) -> bool:
     body = line.rstrip()
     if len(body) < _MIN_WRAPPED or _width(body) < width - _SLACK:
         return False
-    if _NOT_CONTINUATION.match(body) and not any(ch in _ENDS for ch in body):
+    if _not_continuation().match(body) and not any(ch in _ENDS for ch in body):
         return False  # a heading of its own, not a run-in heading that wraps
-    return body[-1] not in _ENDS and _HAN.search(body) is not None and _TABLE.search(body) is None
+    return body[-1] not in _ENDS and _HAN.search(body) is not None and _table().search(body) is None
 
 
 def _continues(line: str) -> bool:
     return (
-        bool(line.strip()) and _NOT_CONTINUATION.match(line) is None and _TABLE.search(line) is None
+        bool(line.strip())
+        and _not_continuation().match(line) is None
+        and _table().search(line) is None
     )
 
 
@@ -122,7 +141,7 @@ def reflow(text: str) -> Reflowed:
         pos += len(line) + 1
         j = i + 1
         skipped = 0
-        while j < len(lines) - 1 and _PAGE_NUMBER.fullmatch(lines[j]):
+        while j < len(lines) - 1 and _page_number().fullmatch(lines[j]):
             skipped += len(lines[j]) + 1
             j += 1
         if j < len(lines) and _joinable(line, width) and _continues(lines[j]):
