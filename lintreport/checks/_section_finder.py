@@ -7,10 +7,11 @@ import regex
 from ..document.document import Document
 from ..document.structure import Heading
 from ..record import record
+from ..text.carried import Carried
 from ._section_params import Form, Section
 from .base import finditer
 
-_CLOSING = regex.compile(r"^\s*(?:特此报告|专此报告)[。.]?\s*$")
+_CLOSING = Carried(r"^\s*(?:特此报告|专此报告)[。.]?\s*$")
 # The issuing body's name above the closing date: short, no punctuation.
 _SIGNATURE = regex.compile(r"^\s*[\p{Han}（）()]{2,30}\s*$")
 _BOOK_TITLE = regex.compile(r"《[^《》\n]*》")
@@ -221,12 +222,12 @@ class SectionFinder:
             headings = {h.line for h in structure.headings}
             while tail > 0 and (
                 not lines[tail - 1].text.strip()
-                or _CLOSING.match(lines[tail - 1].text)
+                or _CLOSING().match(lines[tail - 1].text)
                 or (_SIGNATURE.match(lines[tail - 1].text) and tail not in headings)
             ):
                 tail -= 1
             return start, (lines[tail].start if tail < len(lines) else len(doc.text))
-        if last and _CLOSING.match(lines[last - 1].text):
+        if last and _CLOSING().match(lines[last - 1].text):
             return start, lines[last - 1].start
         end = lines[last - 1].end if last else len(doc.text)
         return start, end

@@ -57,12 +57,13 @@ import regex
 from ..document.document import Document
 from ..model import Finding
 from ..record import record
+from ..text.carried import Carried
 from .base import BaseKind, ParamError
 
 _LATIN = regex.compile(r"[A-Za-z]")
 # A list enumerator "1）" / "一）" at the start of a line or clause is a numbering style (the
 # heading rules judge it), not half of a bracket pair.
-_ENUMERATOR = regex.compile(r"(?:^|(?<=[\n。；;：:，,\s]))[\d一二三四五六七八九十]{1,3}(?=）)")
+_ENUMERATOR = Carried(r"(?:^|(?<=[\n。；;：:，,\s]))[\d一二三四五六七八九十]{1,3}(?=）)")
 # Names for messages: quoting a quotation mark inside quotation marks is unreadable.
 _NAMES = {
     "“": "前引号",
@@ -179,7 +180,7 @@ class PairedMarks(BaseKind):
     @staticmethod
     def _enumerator(text: str, start: int, offset: int) -> bool:
         lo = max(start, offset - 3)
-        return any(m.end() == offset for m in _ENUMERATOR.finditer(text, lo, offset + 1))
+        return any(m.end() == offset for m in _ENUMERATOR().finditer(text, lo, offset + 1))
 
     @staticmethod
     def _apostrophe(text: str, offset: int) -> bool:

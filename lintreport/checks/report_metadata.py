@@ -71,15 +71,14 @@ from dataclasses import field
 from datetime import date
 from typing import ClassVar, Literal
 
-import regex
-
 from ..document.document import Document
 from ..messages import YEAR_FIELDS
 from ..model import Finding
 from ..record import record
+from ..text.carried import Carried
 from .base import BaseKind, ParamError, compile_regex, finditer
 
-_YEAR = regex.compile(r"(?:19|20)\d{2}(?=\s*年)")
+_YEAR = Carried(r"(?:19|20)\d{2}(?=\s*年)")
 _CHECKS = Literal[
     "title_missing",
     "title_form",
@@ -252,7 +251,7 @@ class ReportMetadata(BaseKind):
             where = "" if (start, end) == span else f"（“{found}”处）"
             yield Finding(start, end, args={"found": found, "where": where})
             return
-        m = _YEAR.search(title)
+        m = _YEAR().search(title)
         if m is None:
             return
         found = self._body_year_match(doc)

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 import regex
 
 from ..record import record
+from ..text.carried import Carried
 from .lines import Line
 from .structure import Structure
 
@@ -35,17 +36,17 @@ _YEAR = r"(?P<year>(?:19|20)\d{2}|[二][〇零○\uff2f][〇零○\uff2f一二�
 # A year that starts a period (2021—2025年, 2021-2025, 2021至2025年) is not a report year.
 _NOT_PERIOD_START = r"(?!\s*[—\u2013\-－~\uff5e至到]\s*(?:19|20)?\d{2})"
 _NOT_PERIOD_END = r"(?<![—\u2013\-－~\uff5e至到]\s{0,2})"
-_YEAR_IN_TITLE = regex.compile(_NOT_PERIOD_END + _YEAR + _NOT_PERIOD_START + r"\s*年")
+_YEAR_IN_TITLE = Carried(_NOT_PERIOD_END + _YEAR + _NOT_PERIOD_START + r"\s*年")
 _OPENING_STRONG = (
-    regex.compile(r"^\s*" + _YEAR + r"\s*年度?\s*(?:[，,]|是|全年|我|内)"),
-    regex.compile(
+    Carried(r"^\s*" + _YEAR + r"\s*年度?\s*(?:[，,]|是|全年|我|内)"),
+    Carried(
         r"现(?:将|予以?|公布|发布|印发)[^。\n]{0,60}?"
         + _YEAR
         + r"\s*年度?[^。\n]{0,40}?(?:报告|汇报)(?:如下)?"
     ),
-    regex.compile(r"^\s*(?:在|为|于)?\s*" + _YEAR + r"\s*年度?[^。\n，,]{0,4}?里"),
+    Carried(r"^\s*(?:在|为|于)?\s*" + _YEAR + r"\s*年度?[^。\n，,]{0,4}?里"),
     # the report's own name run into the opening (a copy that lost its line breaks)
-    regex.compile(
+    Carried(
         r"(?<!《[^》\n]{0,40})关于\s*" + _YEAR + r"\s*年度?[^。\n，,《》]{0,30}?(?:情况|工作)"
         r"[^。\n，,《》]{0,8}?(?:报告|总结)"
     ),
@@ -64,8 +65,8 @@ def _plan_words() -> regex.Pattern[str]:
     return regex.compile(r"计划|打算|安排|重点|要点|思路|展望|下一|今后|目标")
 
 
-_HEADING_YEAR = regex.compile(_NOT_PERIOD_END + _YEAR + _NOT_PERIOD_START + r"\s*年度?")
-_PERIOD = regex.compile(
+_HEADING_YEAR = Carried(_NOT_PERIOD_END + _YEAR + _NOT_PERIOD_START + r"\s*年度?")
+_PERIOD = Carried(
     _YEAR + r"\s*年\s*1\s*月\s*1\s*日\s*起?\s*(?:至|到|—|－|-|~|\uff5e)\s*"
     r"(?:(?P<year2>(?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日"
     # 数据统计截至2024年12月31日: the end of the year the figures cover
@@ -111,7 +112,7 @@ PRECEDENCE = ("title", "opening", "heading", "period", "plan", "opening-since")
 def _title_signals(structure: Structure) -> Iterable[YearSignal]:
     if not structure.title_text or structure.title_span is None:
         return
-    m = _YEAR_IN_TITLE.search(structure.title_text)
+    m = _YEAR_IN_TITLE().search(structure.title_text)
     if m:
         base = structure.title_span[0]
         yield YearSignal("title", year_value(m.group("year")), base + m.start(), base + m.end())
@@ -135,7 +136,7 @@ def _opening_signals(lines: list[Line], structure: Structure) -> Iterable[YearSi
         # the paragraph alone: the opening patterns anchored with ^ speak of its start
         text = "".join(lines[n - 1].text + "\n" for n in range(para.first_line, para.last_line + 1))
         for pattern in _OPENING_STRONG:
-            m = pattern.search(text)
+            m = pattern().search(text)
             if m:
                 start = lines[para.first_line - 1].start + m.start("year")
                 year = year_value(m.group("year"))
@@ -158,7 +159,7 @@ def _heading_signals(structure: Structure) -> Iterable[YearSignal]:
     for h in structure.headings:
         if h.level != 1:
             continue
-        m = _HEADING_YEAR.search(h.title)
+        m = _HEADING_YEAR().search(h.title)
         if m is None:
             continue
         year = year_value(m.group("year"))
@@ -174,7 +175,7 @@ def _heading_signals(structure: Structure) -> Iterable[YearSignal]:
 
 
 def _period_signals(text: str) -> Iterable[YearSignal]:
-    m = _PERIOD.search(text)
+    m = _PERIOD().search(text)
     if m is None:
         return
     group = "year" if m.group("year") else "year3"

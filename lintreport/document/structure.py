@@ -14,6 +14,7 @@ from collections.abc import Mapping
 import regex
 
 from ..record import record
+from ..text.carried import Carried
 from ..text.numerals import cn_to_int
 from .lines import Line
 from .titleblock import ClosingDate, find_closing_date, find_title_block
@@ -31,7 +32,7 @@ CN_DIGITS = "零〇一二三四五六七八九十百两"
 
 # One alternation per style; the named group tells which matched. Order matters: bracketed forms
 # before bare ones.
-_HEADING = regex.compile(
+_HEADING = Carried(
     rf"^(?P<indent>{_WS})(?:"
     rf"(?P<l2>(?P<l2o>[（(])(?P<l2n>[{CN_DIGITS}]{{1,3}})(?P<l2c>[）)]))"
     rf"|(?P<l4>(?P<l4o>[（(])(?P<l4n>\d{{1,2}})(?P<l4c>[）)]))"
@@ -120,7 +121,7 @@ def parse_heading(
 ) -> Heading | None:
     """Recognise a numbered heading at the start of `line.text[offset_in_line:]`."""
     text = line.text[offset_in_line:]
-    m = _HEADING.match(text)
+    m = _HEADING().match(text)
     if m is None:
         return None
     kind = next(k for k in ("l2", "l4", "l1", "l3", "lost") if m.group(k) is not None)
@@ -240,7 +241,7 @@ def _lost_numeral_plausible(lines: list[Line], line: Line, heading: Heading) -> 
     previous = next(
         (ln.text.strip() for ln in reversed(lines[: line.number - 1]) if ln.text.strip()), ""
     )
-    standalone_heading = _HEADING.match(previous) is not None and "。" not in previous
+    standalone_heading = _HEADING().match(previous) is not None and "。" not in previous
     return not previous or previous[-1] in "。！？!?；;：:”" or standalone_heading
 
 
@@ -261,9 +262,9 @@ def analyse(
         if is_chrome(ln.text, at_foot=ln.number > head_limit)
     )
     head_text = "\n".join(ln.text for ln in lines[:5])
-    sharing = bool(SHARING_SITE.search(head_text))
+    sharing = bool(SHARING_SITE().search(head_text))
     page_markers = (
-        frozenset(ln.number for ln in lines if sharing and PAGE_MARKER.match(ln.text))
+        frozenset(ln.number for ln in lines if sharing and PAGE_MARKER().match(ln.text))
         if sharing
         else frozenset()
     )
@@ -274,7 +275,7 @@ def analyse(
         limit=head_limit,
         page_markers=page_markers,
         markdown=markdown,
-        is_heading=lambda text: _HEADING.match(text) is not None,
+        is_heading=lambda text: _HEADING().match(text) is not None,
     )
     title, title_text, doc_number = block.title, block.title_text, block.doc_number
 

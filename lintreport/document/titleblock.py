@@ -14,6 +14,7 @@ from collections.abc import Callable
 import regex
 
 from ..record import record
+from ..text.carried import Carried
 from ..text.numerals import cn_to_int
 from .lines import Line
 from .webcopy import CRAWLER_TITLE, sharing_title
@@ -35,16 +36,14 @@ def _organ_list() -> regex.Pattern[str]:
     )
 
 
-_DATE = regex.compile(
+_DATE = Carried(
     r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$"
     r"|^\s*(?P<cy>[二〇零一三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月"
     r"(?P<cd>[一二三四五六七八九十]{1,3})日\s*$"
 )
-_DOC_NUMBER_LINE = regex.compile(
-    r"^\s*\p{Han}{1,12}[〔\[［(（【﹝]\d{2,4}[〕\]］)）】﹞]第?\d+号\s*$"
-)
-_TITLE = regex.compile(r"(?:报告|汇报|总结)\s*$")
-_BARE_TYPE = regex.compile(r"\s*(?:工作|年度|情况|专题)?(?:报告|汇报|总结)\s*")
+_DOC_NUMBER_LINE = Carried(r"^\s*\p{Han}{1,12}[〔\[［(（【﹝]\d{2,4}[〕\]］)）】﹞]第?\d+号\s*$")
+_TITLE = Carried(r"(?:报告|汇报|总结)\s*$")
+_BARE_TYPE = Carried(r"\s*(?:工作|年度|情况|专题)?(?:报告|汇报|总结)\s*")
 
 
 # 湖北省人民政府关于2023年度法治政府建设情况的报告2023年，省政府…: issuing body, 关于, a year,
@@ -98,12 +97,12 @@ def _find_title(
         text = line.text.strip()
         if not text or line.number in chrome:
             continue
-        if _BARE_TYPE.fullmatch(text) and (previous is None or not _year().search(previous.text)):
+        if _BARE_TYPE().fullmatch(text) and (previous is None or not _year().search(previous.text)):
             # a site's column label (工作报告), not the report's title; after a line with a
             # year it is the end of a title wrapped over two lines (…政府信息公开工作 / 年度报告)
             previous = line
             continue
-        if len(text) <= 60 and _TITLE.search(text) and text[-1] not in _SENTENCE_END:
+        if len(text) <= 60 and _TITLE().search(text) and text[-1] not in _SENTENCE_END:
             above = previous.text.strip() if previous is not None else ""
             if (
                 above
@@ -127,7 +126,7 @@ def _find_title(
 
 def _crawler_title(lines: list[Line]) -> tuple[Line, str, tuple[int, int]] | None:
     for line in lines:
-        m = CRAWLER_TITLE.match(line.text)
+        m = CRAWLER_TITLE().match(line.text)
         if m is not None:
             return (
                 line,
@@ -216,7 +215,7 @@ def find_title_block(
         text = ln.text.strip()
         if ln.number in chrome or not text:
             continue
-        if _DOC_NUMBER_LINE.match(ln.text):
+        if _DOC_NUMBER_LINE().match(ln.text):
             doc_number = ln
             body_start = max(body_start, ln.number + 1)
             continue
@@ -249,7 +248,7 @@ def find_title_block(
 def find_closing_date(lines: list[Line]) -> ClosingDate | None:
     """The 成文日期: a line that is only a date, among the last lines."""
     for ln in reversed(lines[-12:]):
-        m = _DATE.match(ln.text)
+        m = _DATE().match(ln.text)
         if m is None:
             continue
         if m.group("y"):

@@ -14,9 +14,10 @@ import functools
 import regex
 
 from ..record import record
+from ..text.carried import Carried
 from ..text.numerals import cn_to_int
 
-CHROME = regex.compile(
+CHROME = Carried(
     r"点击量|点击数|浏览次数|阅读次数|当前位置|所在的?位置|字体[:：]?\s*[【\[]?\s*大\s*中\s*小"
     r"|打印本页|关闭窗口|【\s*打印\s*】|分享到|来源[:：].{0,40}时间[:：]|^\s*字号[:：]"
     r"|发布时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}|发布于[:：]|^\s*(?:发布)?日期[:：]\s*\d{4}"
@@ -32,8 +33,8 @@ CHROME = regex.compile(
     r"|^\s*[^\s：:]{0,20}\s*(?:https?://)?(?:www\.)?[A-Za-z0-9.-]+\.(?:gov|com)\.cn/?\s*$"
     r"|淘文阁|道客巴巴|原创力文档|豆丁网|百度文库"
 )
-SHARING_SITE = regex.compile(r"由会员分享|可在线阅读|淘文阁|道客巴巴|原创力文档|豆丁网|百度文库")
-PAGE_MARKER = regex.compile(r"^\s*\d{1,3}、\s?")
+SHARING_SITE = Carried(r"由会员分享|可在线阅读|淘文阁|道客巴巴|原创力文档|豆丁网|百度文库")
+PAGE_MARKER = Carried(r"^\s*\d{1,3}、\s?")
 
 
 # Compiled on first use (functools.cache: once per process), not at import: only copies of web
@@ -48,7 +49,7 @@ def _tail_chrome() -> regex.Pattern[str]:
 
 
 # A crawler's record of a page names the title on a line of its own: `标题: …的报告`.
-CRAWLER_TITLE = regex.compile(r"^\s*标题\s*[:：]\s*(?P<title>\S.{2,80}?(?:报告|汇报|总结))\s*$")
+CRAWLER_TITLE = Carried(r"^\s*标题\s*[:：]\s*(?P<title>\S.{2,80}?(?:报告|汇报|总结))\s*$")
 _CHROME_MAX = 80
 
 
@@ -121,10 +122,10 @@ def _flat_l2() -> tuple[regex.Pattern[str], ...]:
 def is_chrome(text: str, *, at_foot: bool = False) -> bool:
     """A line of page chrome. Body sentences may mention a website or 点击量, so chrome lines
     are short and are not sentences, except a sharing site's boilerplate."""
-    if SHARING_SITE.search(text):
+    if SHARING_SITE().search(text):
         return True
     text = text.strip()
-    if len(text) > _CHROME_MAX or "。" in text or not CHROME.search(text):
+    if len(text) > _CHROME_MAX or "。" in text or not CHROME().search(text):
         return False
     return not at_foot or bool(_tail_chrome().search(text))
 

@@ -19,9 +19,8 @@ import operator
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import regex
-
 from ..record import record
+from ..text.carried import Carried
 
 FIELDS = ("report_year", "report_type")
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
@@ -32,7 +31,7 @@ _OPS: dict[str, Callable[[Any, Any], bool]] = {
     ">": operator.gt,
     ">=": operator.ge,
 }
-_TOKEN = regex.compile(
+_TOKEN = Carried(
     r"\s*(?:(?P<num>-?\d+)|(?P<str>\"[^\"]*\"|'[^']*')|(?P<op>==|!=|<=|>=|<|>)"
     r"|(?P<paren>[()])|(?P<word>[A-Za-z_][A-Za-z0-9_]*))"
 )
@@ -68,7 +67,7 @@ def _tokenize(text: str) -> list[tuple[str, Any, int]]:
     while pos < len(text):
         if text[pos:].strip() == "":
             break
-        m = _TOKEN.match(text, pos)
+        m = _TOKEN().match(text, pos)
         if m is None or m.end() == pos:
             at = pos + len(text[pos:]) - len(text[pos:].lstrip())
             raise ConditionError(f"无法识别的字符“{text[at]}”", at)
