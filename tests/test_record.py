@@ -13,7 +13,7 @@ from typing import ClassVar
 
 import pytest
 
-from lintreport.record import record
+from lintreport.record import Frozen, record
 
 
 @record(frozen=True, kw_only=True)
@@ -157,3 +157,25 @@ def test_check_path_generates_no_dataclass_code() -> None:
         for module, name in generated
         if module.startswith("lintreport.") and module not in ALLOWED
     ] == []
+
+
+class Pair(Frozen):
+    __slots__ = ("low", "high")  # noqa: RUF023 (in __init__'s order)
+    low: float
+    high: float
+
+    def __init__(self, low: float, high: float) -> None:
+        object.__setattr__(self, "low", low)
+        object.__setattr__(self, "high", high)
+
+
+def test_frozen_base_behaves_as_a_frozen_slots_record() -> None:
+    p = Pair(1.0, 2.0)
+    assert repr(p) == "Pair(low=1.0, high=2.0)"
+    assert p == Pair(1.0, 2.0) and hash(p) == hash(Pair(1.0, 2.0))
+    assert p != Pair(2.0, 1.0) and p != (1.0, 2.0)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        p.low = 0.0  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        p.other = 1  # type: ignore[attr-defined]
+    assert pickle.loads(pickle.dumps(p)) == p and not hasattr(p, "__dict__")

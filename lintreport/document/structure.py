@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import regex
 
-from ..record import record
+from ..record import Frozen, record
 from ..text.carried import Carried
 from ..text.numerals import cn_to_int
 from .lines import Line
@@ -71,14 +71,20 @@ class Heading:
         return self.level is not None and STANDARD_STYLE.get(self.level) == self.style
 
 
-@record(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(Frozen):
     """Consecutive lines that form one paragraph (a heading is always its own paragraph)."""
 
+    __slots__ = ("first_line", "last_line", "start", "end")  # noqa: RUF023 (in __init__'s order)
     first_line: int
     last_line: int
     start: int
     end: int
+
+    def __init__(self, first_line: int, last_line: int, start: int, end: int) -> None:
+        object.__setattr__(self, "first_line", first_line)
+        object.__setattr__(self, "last_line", last_line)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
 
 
 @record(frozen=True, slots=True)

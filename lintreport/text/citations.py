@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 
 import regex
 
-from ..record import record
+from ..record import Frozen, record
 from .carried import Carried
 
 # Opening and closing marks of book titles; 〈〉 is the nested form, 《 inside 《 is tolerated.
@@ -48,13 +48,18 @@ _BRACKETS = str.maketrans({"（": "(", "）": ")", "〔": "(", "〕": ")", "［"
 _SPACE = regex.compile(r"\s+")
 
 
-@record(frozen=True, slots=True)
-class BookTitle:
+class BookTitle(Frozen):
     """A 《…》 span: `start`/`end` include the marks; `title` is the text between them."""
 
+    __slots__ = ("start", "end", "title")  # noqa: RUF023 (in __init__'s order)
     start: int
     end: int
     title: str
+
+    def __init__(self, start: int, end: int, title: str) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "title", title)
 
 
 @record(frozen=True, slots=True)

@@ -12,7 +12,7 @@ import math
 
 import regex
 
-from ..record import record
+from ..record import Frozen
 from .numerals import cn_to_int
 
 # Classifiers that make a Chinese numeral a quantity (一次, 十四人); longest first matters
@@ -89,12 +89,16 @@ FIGURE_PATTERN = regex.sub(r"\(\?P<[a-z0-9]+>", "(?:", _QUANTITY_SOURCE)
 _EPSILON = 1e-9
 
 
-@record(frozen=True, slots=True)
-class Interval:
+class Interval(Frozen):
     """A closed interval of reals; `low == high` is an exact value."""
 
+    __slots__ = ("low", "high")  # noqa: RUF023 (in __init__'s order)
     low: float
     high: float
+
+    def __init__(self, low: float, high: float) -> None:
+        object.__setattr__(self, "low", low)
+        object.__setattr__(self, "high", high)
 
     @classmethod
     def exact(cls, value: float) -> Interval:
@@ -141,10 +145,19 @@ def _mul(a: float, b: float) -> float:
     return a * b
 
 
-@record(frozen=True, slots=True)
-class Quantity:
+class Quantity(Frozen):
     """One figure in the text. `start`/`end` cover the figure with its markers and unit."""
 
+    __slots__ = (  # noqa: RUF023 (in __init__'s order)
+        "start",
+        "end",
+        "text",
+        "value",
+        "interval",
+        "unit",
+        "approximate",
+        "decimals",
+    )
     start: int
     end: int
     text: str
@@ -153,6 +166,27 @@ class Quantity:
     unit: str  # the classifier or "%", "" when none; 万/亿 are folded into the value
     approximate: bool
     decimals: int  # digits after the decimal point as written (for percentages)
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        value: float,
+        interval: Interval,
+        unit: str,
+        approximate: bool,
+        decimals: int,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "start", start)
+        set_(self, "end", end)
+        set_(self, "text", text)
+        set_(self, "value", value)
+        set_(self, "interval", interval)
+        set_(self, "unit", unit)
+        set_(self, "approximate", approximate)
+        set_(self, "decimals", decimals)
 
     @property
     def percent(self) -> bool:
