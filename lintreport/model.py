@@ -2,15 +2,17 @@
 
 Two stages, two names: a check yields a `Finding` (offsets into the document text, no policy);
 the runner turns it into a `Violation` (path, 1-based positions, rule, severity, rendered message).
-This module imports nothing else from the package.
+This module imports nothing else from the package but `record` (the same base layer).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import FrozenInstanceError, dataclass, field
+from dataclasses import FrozenInstanceError, field
 from enum import StrEnum
 from typing import Any
+
+from .record import record
 
 
 class Severity(StrEnum):
@@ -36,7 +38,7 @@ class Category(StrEnum):
     METADATA = "metadata"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Finding:
     """What a check yields: a span of the document text and values for the message.
 
@@ -55,8 +57,29 @@ class Finding:
     severity: Severity | None = None
     message: str | None = None
 
+    # Written out, not generated: checks build one per finding (hundreds of thousands on a large
+    # corpus), and @record's generic __init__ costs about twice this one.
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        args: Mapping[str, str] | None = None,
+        suggestion: str | None = None,
+        replacement: str | None = None,
+        severity: Severity | None = None,
+        message: str | None = None,
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "start", start)
+        setattr_(self, "end", end)
+        setattr_(self, "args", {} if args is None else args)
+        setattr_(self, "suggestion", suggestion)
+        setattr_(self, "replacement", replacement)
+        setattr_(self, "severity", severity)
+        setattr_(self, "message", message)
 
-@dataclass(frozen=True, slots=True)
+
+@record(frozen=True, slots=True)
 class Fix:
     """A replacement of the violation's span. Only safe fixes are applied by --fix."""
 
@@ -228,7 +251,7 @@ def make_violation(
     return self  # type: ignore[return-value]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _ViolationSpec:
     """Violation's fields as a dataclass declares them: lent to Violation so `dataclasses`
     functions (fields, replace, asdict, is_dataclass) treat it as the dataclass it was."""
@@ -252,7 +275,7 @@ Violation.__dataclass_fields__ = _ViolationSpec.__dataclass_fields__  # type: ig
 Violation.__dataclass_params__ = _ViolationSpec.__dataclass_params__  # type: ignore[attr-defined]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class DocumentInfo:
     """What the runner inferred about one file (the contract's `documents` entry)."""
 
@@ -268,7 +291,7 @@ class DocumentInfo:
     relations_checked: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class FileError:
     """A file (or pack, or rule) that could not be processed: one line, no traceback."""
 
@@ -276,7 +299,7 @@ class FileError:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class TableLayout:
     """Where one table of a document lies in its text, for formatters that draw it as a table.
 
@@ -289,7 +312,7 @@ class TableLayout:
     rows: tuple[tuple[tuple[int, int, int, int], ...], ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RunResult:
     """The finished, immutable result of a run: the only input to formatters and exit codes."""
 

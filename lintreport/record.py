@@ -104,7 +104,10 @@ def _process(cls: T, *, frozen: bool, kw_only: bool, slots: bool, eq: bool) -> T
             slots=slots,
             weakref_slot=False,
         ),
-        "__init__": _make_init(fields, frozen, hasattr(cls, "__post_init__")),
+        # A class built per finding may write its own __init__ (it must set every field, with
+        # object.__setattr__ when frozen): the generic one costs about twice a generated one.
+        "__init__": cls.__dict__.get("__init__")
+        or _make_init(fields, frozen, hasattr(cls, "__post_init__")),
     }
     if "__match_args__" not in cls.__dict__:
         body["__match_args__"] = tuple(f.name for f in fields if not f.kw_only)  # type: ignore[attr-defined]

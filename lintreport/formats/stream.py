@@ -16,10 +16,10 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Protocol, TextIO
 
 from ..model import DocumentInfo, FileError, Severity, Violation
+from ..record import record
 from ._json_indent import dumps_indented
 from .json_format import VERSION, document_dict, error_dict, violation_dict, violation_json
 
@@ -30,7 +30,7 @@ STREAMED = ("json", "jsonl", "gcc", "github", "text")
 _SEP = ",\n    "  # between two violations in the JSON document
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Totals:
     """What the end of an output says about the whole run."""
 
@@ -45,19 +45,19 @@ class Encoder(Protocol):
     def __call__(self, violations: list[Violation], text: str | None) -> str: ...
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class JsonEncoder:
     def __call__(self, violations: list[Violation], text: str | None) -> str:
         return _SEP.join(map(violation_json, violations))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class JsonlEncoder:
     def __call__(self, violations: list[Violation], text: str | None) -> str:
         return "".join(json.dumps(violation_dict(v), ensure_ascii=False) + "\n" for v in violations)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class GccEncoder:
     def __call__(self, violations: list[Violation], text: str | None) -> str:
         from .gcc import violation_lines
@@ -65,7 +65,7 @@ class GccEncoder:
         return "".join(line + "\n" for v in violations for line in violation_lines(v))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class GithubEncoder:
     def __call__(self, violations: list[Violation], text: str | None) -> str:
         from .github import annotation
@@ -73,7 +73,7 @@ class GithubEncoder:
         return "".join(annotation(v) + "\n" for v in violations)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TextEncoder:
     color: bool
     show_all: bool

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..formats.statistics import CountKey, count_violations
 from ..model import DocumentInfo, FileError, RunResult, Severity, TableLayout, Violation
+from ..record import record
 from ..run.runner import FileOutcome
 from .globs import any_match
 from .ignorefile import IGNORE_FILE, IgnoreFile, load_ignore_file
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 Marks = tuple[tuple[Path, tuple[int, ...], tuple[int, ...]], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class FileResult:
     """One file after linting and policy: encoded output (`chunk`) or the violations themselves."""
 
@@ -91,7 +92,7 @@ def with_severity(v: Violation, table: tuple[tuple[str, Severity], ...]) -> Viol
     return v if level is None or level == v.severity else dataclasses.replace(v, severity=level)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Applied:
     kept: list[Violation]
     suppressed: int
@@ -136,7 +137,7 @@ def apply_policy(
     return Applied(items, suppressed, baselined)
 
 
-@dataclass
+@record
 class FilePolicy:
     """`(path, outcome) → FileResult` for one group of files; picklable, so a worker can run it.
 
