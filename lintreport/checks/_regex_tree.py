@@ -7,6 +7,7 @@ anchors. Syntax it does not understand raises Unsupported: such a pattern is jud
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 import regex
@@ -33,10 +34,134 @@ def _every_char() -> str:
     return "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
 
 
+_SIZE = 0x110000 - 0x800  # len(_every_char())
+
+
+def _index(cp: int) -> int | None:
+    """Where code point `cp` lies in `_every_char()` (None for a surrogate, which is not there)."""
+    if 0xD800 <= cp <= 0xDFFF:
+        return None
+    return cp if cp < 0xD800 else cp - 0x800
+
+
 @functools.cache  # per process: the same few classes (\s, \p{Han} …) recur in every pack
+def _scan(expression: str) -> tuple[tuple[int, int], ...]:
+    found = regex.compile(f"[{expression}]+", regex.V1).finditer(_every_char())
+    return tuple(m.span() for m in found)
+
+
+@functools.cache
+def runs(expression: str) -> tuple[tuple[int, int], ...]:
+    """The members of the V1 set `[expression]` as the maximal runs of `_every_char()` they fill
+    (half-open index spans, in order), after which intersections and inclusions are a walk over
+    a few runs. A set written as single characters and classes (`^。\\n`, `[，,、：:]`,
+    `\\p{Han}（）`) is put together from its members, each class scanned once; anything else
+    (ranges, set operations) is found by scanning all of Unicode with the set itself."""
+    body, negate = expression, False
+    inner = body[1:-1].replace("\\[", "").replace("\\]", "")
+    if body[:1] == "[" and body[-1:] == "]" and "[" not in inner and "]" not in inner:
+        body = body[1:-1]
+    if body[:1] == "^":
+        body, negate = body[1:], True
+    members = _members(body)
+    if members is None:
+        return _scan(expression)
+    merged = _merge(members)
+    return _complement(merged) if negate else merged
+
+
+def _members(body: str) -> list[tuple[int, int]] | None:
+    """The runs of each member of a set written as characters and classes; None otherwise."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(body)
+    while i < n:
+        c = body[i]
+        if c in "[]-&|~^":
+            return None
+        if c != "\\":
+            cp, i = ord(c), i + 1
+        elif i + 1 >= n:
+            return None
+        elif body[i + 1] in "uU":
+            width = 4 if body[i + 1] == "u" else 8
+            digits = body[i + 2 : i + 2 + width]
+            if len(digits) != width or any(d not in "0123456789abcdefABCDEF" for d in digits):
+                return None
+            cp, i = int(digits, 16), i + 2 + width
+        elif body[i + 1] in "dswDSW":
+            out.extend(_scan(body[i : i + 2]))
+            i += 2
+            continue
+        elif body[i + 1] in "pP" and body.startswith("{", i + 2):
+            close = body.find("}", i + 2)
+            if close < 0:
+                return None
+            out.extend(_scan(body[i : close + 1]))
+            i = close + 1
+            continue
+        elif body[i + 1] in "nt":
+            cp, i = (10 if body[i + 1] == "n" else 9), i + 2
+        elif not body[i + 1].isalnum():
+            cp, i = ord(body[i + 1]), i + 2
+        else:
+            return None
+        index = _index(cp)
+        if index is not None:
+            out.append((index, index + 1))
+    return out
+
+
+def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:  # touching runs are one run: runs stay maximal
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return tuple(out)
+
+
+def _complement(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    out, at = [], 0
+    for start, end in spans:
+        if start > at:
+            out.append((at, start))
+        at = end
+    if at < _SIZE:
+        out.append((at, _SIZE))
+    return tuple(out)
+
+
 def empty(expression: str) -> bool:
-    """No character is in the V1 set `[expression]` (decided by scanning all of Unicode)."""
-    return regex.compile(f"[{expression}]", regex.V1).search(_every_char()) is None
+    """No character is in the V1 set `[expression]`."""
+    return not runs(expression)
+
+
+def disjoint(a: str, b: str) -> bool:
+    """No character is in both V1 sets `[a]` and `[b]`."""
+    ra, rb = runs(a), runs(b)
+    i = j = 0
+    while i < len(ra) and j < len(rb):
+        if ra[i][1] <= rb[j][0]:
+            i += 1
+        elif rb[j][1] <= ra[i][0]:
+            j += 1
+        else:
+            return False
+    return True
+
+
+def within(inner: str, outer: str) -> bool:
+    """Every character of the V1 set `[inner]` is in `[outer]`."""
+    ro = runs(outer)
+    starts = [start for start, _ in ro]
+    for start, end in runs(inner):
+        k = bisect.bisect_right(starts, start) - 1
+        # runs are maximal, so a run of `inner` lies inside a single run of `outer` or not at all
+        if k < 0 or ro[k][1] < end:
+            return False
+    return True
 
 
 # The tree: ("seq", [nodes]), ("alt", [nodes]), ("atom", Atom), ("rep", node, min, max|None),

@@ -27,7 +27,7 @@ import functools
 
 import regex
 
-from ._regex_tree import Atom, Parser, Unsupported, empty
+from ._regex_tree import Atom, Parser, Unsupported, disjoint, within
 
 # Tries of overlapping bounded repeats (the product of their spreads) above which a pattern is
 # risky: `(?:x{0,99}){4}`-like chains, without any unbounded repeat.
@@ -52,13 +52,8 @@ _TEXT_START = _Sep("text-start")
 _LINE_START = _Sep("line-start")
 
 
-@functools.cache  # per process, built once when a pack is compiled (not on a cache hit)
-def _every_char() -> str:
-    return "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
-
-
 def _disjoint(a: Atom, b: Atom) -> bool:
-    return empty(f"{a.source}&&{b.source}")
+    return disjoint(a.source, b.source)
 
 
 def _separates(sep: _Sep, atoms: list[Atom]) -> bool:
@@ -68,9 +63,9 @@ def _separates(sep: _Sep, atoms: list[Atom]) -> bool:
     if kind == "text-start":
         return True
     if kind == "line-start":
-        return all(empty(f"\\n&&{a.source}") for a in atoms)
+        return all(disjoint("\\n", a.source) for a in atoms)
     if kind == "not-after":  # (?<![x]) before a run of x: no try starts inside the run
-        return all(empty(f"{a.source}--{sep.atoms[0].source}") for a in atoms)
+        return all(within(a.source, sep.atoms[0].source) for a in atoms)
     if kind == "any":  # one of several, depending on the path taken
         return all(_separates(s, atoms) for s in sep.atoms)  # type: ignore[arg-type]
     return all(_disjoint(s, a) for s in sep.atoms for a in atoms)
@@ -256,7 +251,7 @@ def within_lines(pattern: str) -> bool:
 def _line_bound(node: tuple) -> bool:
     kind = node[0]
     if kind == "atom":
-        return empty(f"\\n&&{node[1].source}")
+        return disjoint("\\n", node[1].source)
     if kind in ("seq", "alt"):
         return all(_line_bound(child) for child in node[1])
     if kind in ("rep", "ahead", "behind"):

@@ -83,3 +83,48 @@ def test_the_builtin_packs_guard_only_the_patterns_that_need_it() -> None:
     assert (len(verdicts), sum(on for _, on in verdicts.values())) == (122, 30), guarded
     assert "outdated-fazhi-goal-2015" in guarded  # 廉洁高效\s*[、，,]?\s*守法诚信
     assert "fazhi-not-fazhi" not in guarded  # a term list
+
+
+SETS = [
+    "^。\\n", "[^。\\n]", "^\\S\\n", "：:", "\\n", "[^\\S\\n]", "\\d", "一二三四五六七八九十",
+    "\\p{Han}（）()、 \\u3000×Xx\\uff38", "[〔【﹝\\[［(（]", "^", "a-c", "[a-c]", "\\w&&\\d",
+    "\\U0001f600", "\\U0000d800", "\\\\", "\\.", "^\\p{Han}", "\\P{Han}\\t", "\\u00", "\\x41",
+]  # fmt: skip
+
+
+def test_set_runs_built_from_members_equal_a_scan_of_unicode() -> None:
+    # The sets the built-in packs' patterns hold, and written edge cases: putting a set together
+    # from its members must give exactly the runs a scan of all of Unicode finds.
+    from lintreport.checks import _regex_tree as tree
+
+    seen: list[str] = []
+    patterns = {
+        item.pattern
+        for pack in load_packs(builtin_packs())
+        for rule in pack.rules
+        for value in vars(rule.check).values()
+        for item in (value if isinstance(value, (list, tuple)) else [value])
+        if isinstance(item, PackPattern)
+    }
+    for pattern in sorted(patterns):
+        try:
+            node = tree.Parser(pattern).parse()
+        except tree.Unsupported:
+            continue
+        stack = [node]
+        while stack:
+            item = stack.pop()
+            for child in item[1:]:
+                if isinstance(child, tree.Atom):
+                    seen.append(child.source)
+                elif isinstance(child, tuple):
+                    stack.append(child)
+                elif isinstance(child, list):
+                    stack.extend(child)
+    assert len(seen) > 100
+    for expression in dict.fromkeys([*SETS, *seen]):
+        try:
+            expected = tree._scan(expression)
+        except Exception:  # not a set at all: the parser never hands these over
+            continue
+        assert tree.runs(expression) == expected, expression
