@@ -7,13 +7,16 @@
 Every figure is the median of several runs (timings on a shared machine are noisy; medians
 resist the outliers). What is measured, and against which target (docs/performance.md):
 
-- cold start: `lintreport check SEED` as a user runs it, against `python -c "import lintreport"`,
-  `python -c "import yaml, regex, rich"` (the dependencies) and `python -c pass`;
-- throughput: `lintreport check -j 1 --format json CORPUS` (the generated 2,000 reports), in MB/s
-  and documents/s, and the speed-up of `-j 2`;
+- cold start: `lintreport check --format json SEED` as a user runs it, against
+  `python -c "import yaml, regex"` (the dependencies it cannot do without); `lintreport
+  --version` against `python -c pass`; `python -c "import lintreport"` for reference;
+- throughput: `lintreport check -j 1 --format json CORPUS` (the generated 2,000 reports), in MB/s,
+  documents/s and MB per CPU-second, and the speed-up of `-j 2`;
 - warm re-lint: `Document.from_text` + `lint_document` of a 15 KB report in a process that has
   the packs loaded already, the way the language server re-lints on every change;
-- peak memory (max RSS) of the corpus run, of one seed and of the 10 MB document;
+- language server: from starting `lintreport lsp` to the first diagnostics of an opened seed;
+- peak memory (max RSS) of the corpus runs (-j 1, and the largest process of -j 2), of one seed
+  and of the 10 MB document;
 - linearity: time per MB for one document of 1 KB, 10 KB, 100 KB, 1 MB and 10 MB;
 - a cProfile of the slowest case (per MB) of the linearity series;
 - side by side (bench_peers.py): textlint + textlint-rule-prh and autocorrect-py on the same
@@ -37,39 +40,21 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-import bench_peers  # noqa: E402  (sibling scripts, not a package)
+import bench_lsp  # noqa: E402  (sibling scripts, not a package)
+import bench_peers  # noqa: E402
 import make_corpus  # noqa: E402
+from bench_report import CHECK_SEED, DEPS, DOC, VERSION, Results, markdown, update_docs  # noqa: E402
 
 MB = 1024 * 1024
 SIZES = (1024, 10 * 1024, 100 * 1024, MB, 10 * MB)
 SIZE_LABELS = ("1 KB", "10 KB", "100 KB", "1 MB", "10 MB")
-TARGETS = {
-    "throughput_mb_s_per_core": 10.0,
-    "cold_start_ratio": 1.5,
-    "warm_relint_ms": 20.0,
-    "linearity_ratio": 1.5,
-    "speedup_j2": 1.8,
-}
-
-
-@dataclass
-class Results:
-    machine: dict[str, str] = field(default_factory=dict)
-    cold_start_s: dict[str, float] = field(default_factory=dict)
-    corpus: dict[str, float] = field(default_factory=dict)
-    warm_relint_ms: float = 0.0
-    peak_rss_mb: dict[str, float] = field(default_factory=dict)
-    per_mb_s: dict[str, float] = field(default_factory=dict)
-    profiles: dict[str, str] = field(default_factory=dict)  # size label -> cProfile top
-    rule_ms_per_mb: dict[str, float] = field(default_factory=dict)
-    peers: bench_peers.PeerResults | None = None
 
 
 def machine() -> dict[str, str]:
@@ -159,9 +144,10 @@ def cold_start(res: Results, seed: Path, runs: int) -> None:
     py = sys.executable
     cases = {
         "python -c pass": [py, "-c", "pass"],
-        "python -c 'import yaml, regex, rich'": [py, "-c", "import yaml, regex, rich"],
+        VERSION: [*lintreport_exe(), "--version"],
+        DEPS: [py, "-c", "import yaml, regex"],
         "python -c 'import lintreport'": [py, "-c", "import lintreport"],
-        "lintreport check SEED": [*lintreport_exe(), "check", "--color", "never", str(seed)],
+        CHECK_SEED: [*lintreport_exe(), "check", "--format", "json", str(seed)],
     }
     # As installed by pip: with .pyc files. A PYTHONDONTWRITEBYTECODE=1 environment (as in our
     # sandboxes) would otherwise recompile every module from source on every run (+75 ms).
@@ -171,27 +157,27 @@ def cold_start(res: Results, seed: Path, runs: int) -> None:
         timed_run(cmd, env)
     for name, cmd in cases.items():
         res.cold_start_s[name] = median_of(runs, lambda cmd=cmd: timed_run(cmd, env)[0])
-    seed_cmd = cases["lintreport check SEED"]
-    res.cold_start_s["lintreport check SEED, LINTREPORT_NO_CACHE=1"] = median_of(
+    seed_cmd = cases[CHECK_SEED]
+    res.cold_start_s[f"{CHECK_SEED}, LINTREPORT_NO_CACHE=1"] = median_of(
         runs, lambda: timed_run(seed_cmd, no_cache)[0]
     )
-    res.peak_rss_mb["lintreport check SEED"] = timed_run(seed_cmd, env)[1]
+    res.peak_rss_mb[CHECK_SEED] = timed_run(seed_cmd, env)[1]
 
 
 def corpus_runs(res: Results, corpus: Path, runs: int) -> None:
     files = sorted(corpus.glob("*.txt"))
     size = sum(f.stat().st_size for f in files)
-    base = [*lintreport_exe(), "check", "--format", "json", str(corpus)]
+    # --no-gitignore: the corpus lies in benchmarks/corpus, which the repository ignores
+    base = [*lintreport_exe(), "check", "--no-gitignore", "--format", "json", str(corpus)]
     timings: dict[int, list[float]] = {1: [], 2: []}
     cpu: dict[int, list[float]] = {1: [], 2: []}
-    rss: list[float] = []
+    rss: dict[int, list[float]] = {1: [], 2: []}
     for _ in range(runs):  # interleaved, so a burst of load on the machine hits both alike
         for jobs in (1, 2):
             seconds, peak, cpu_seconds = cpu_run([*base, "-j", str(jobs)])
             timings[jobs].append(seconds)
             cpu[jobs].append(cpu_seconds)
-            if jobs == 1:
-                rss.append(peak)
+            rss[jobs].append(peak)
     t1, t2 = statistics.median(timings[1]), statistics.median(timings[2])
     res.machine["parallel capacity (2 busy loops vs 1)"] = f"{parallel_capacity(runs):.2f} cores"
     res.corpus = {
@@ -205,7 +191,8 @@ def corpus_runs(res: Results, corpus: Path, runs: int) -> None:
         "j1_cpu_s": statistics.median(cpu[1]),
         "j2_cpu_s": statistics.median(cpu[2]),
     }
-    res.peak_rss_mb["corpus, -j 1 (per process)"] = max(rss)
+    res.peak_rss_mb[f"corpus ({len(files)} files), -j 1"] = max(rss[1])
+    res.peak_rss_mb[f"corpus ({len(files)} files), -j 2 (largest process)"] = max(rss[2])
 
 
 def synthetic_report(size: int, rng_seed: int = 7) -> str:
@@ -223,9 +210,10 @@ def synthetic_report(size: int, rng_seed: int = 7) -> str:
 def in_process(res: Results, runs: int, profile: bool, max_size: int) -> None:
     from lintreport.document.document import Document
     from lintreport.pack import load_packs
+    from lintreport.pack.locate import builtin_packs
     from lintreport.run.runner import lint_document, select_rules
 
-    packs = load_packs(["fazhi-annual"])
+    packs = load_packs(builtin_packs())  # what a default run and the language server load
     rules = select_rules(packs)
 
     def lint(text: str, path: str = "draft.txt") -> None:
@@ -284,9 +272,10 @@ def rule_costs(res: Results, runs: int, top: int = 12) -> None:
     """Milliseconds per MB of each rule (and of building the document) on a 1 MB report."""
     from lintreport.document.document import Document
     from lintreport.pack import load_packs
+    from lintreport.pack.locate import builtin_packs
     from lintreport.run.runner import select_rules
 
-    packs = load_packs(["fazhi-annual"])
+    packs = load_packs(builtin_packs())
     text = synthetic_report(MB)
     mb = len(text.encode("utf-8")) / MB
 
@@ -323,115 +312,6 @@ def big_document_rss(res: Results, tmp: Path) -> None:
     res.peak_rss_mb["one 10 MB document"] = peak
 
 
-def verdicts(res: Results) -> list[tuple[str, str, str, str]]:
-    rows = []
-    c = res.cold_start_s
-    if c:
-        deps = c["python -c 'import yaml, regex, rich'"]
-        ratio = c["lintreport check SEED"] / deps
-        rows.append(
-            ("cold start / import of dependencies", f"{ratio:.2f}x", "≤ 1.5x", ok(ratio <= 1.5))
-        )
-    if res.corpus:
-        cores = 1
-        mbs = res.corpus["mb_s"] / cores
-        rows.append(("throughput per core (-j 1)", f"{mbs:.2f} MB/s", "≥ 10 MB/s", ok(mbs >= 10)))
-        sp = res.corpus["speedup_j2"]
-        rows.append(("speed-up -j 2 on 2 cores", f"{sp:.2f}x", "≥ 1.8x", ok(sp >= 1.8)))
-    if res.warm_relint_ms:
-        w = res.warm_relint_ms
-        rows.append(("warm re-lint, 15 KB", f"{w:.1f} ms", "≤ 20 ms", ok(w <= 20)))
-    without_1kb = [v for k, v in res.per_mb_s.items() if k != "1 KB"]
-    if len(without_1kb) > 1:
-        ratio = max(without_1kb) / min(without_1kb)
-        rows.append(
-            (
-                "per-MB time, max / min, 10 KB .. 10 MB",
-                f"{ratio:.2f}x",
-                "(≤ 1.5x)",
-                ok(ratio <= 1.5),
-            )
-        )
-    if len(res.per_mb_s) > 1:
-        ratio = max(res.per_mb_s.values()) / min(res.per_mb_s.values())
-        rows.append(
-            ("per-MB time, max / min over sizes", f"{ratio:.2f}x", "≤ 1.5x", ok(ratio <= 1.5))
-        )
-    return rows
-
-
-def ok(flag: bool) -> str:
-    return "met" if flag else "NOT met"
-
-
-def markdown(res: Results) -> str:
-    out = ["### Machine", "", "| | |", "|---|---|"]
-    out += [f"| {k} | {v} |" for k, v in res.machine.items()]
-    out += ["", "### Targets", "", "| figure | today | target | |", "|---|---|---|---|"]
-    out += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in verdicts(res)]
-    if res.cold_start_s:
-        out += ["", "### Cold start (median wall time)", "", "| command | ms |", "|---|---|"]
-        out += [f"| `{k}` | {v * 1000:.0f} |" for k, v in res.cold_start_s.items()]
-    if res.corpus:
-        c = res.corpus
-        out += [
-            "",
-            f"### Corpus: {c['files']:.0f} generated reports, {c['mb']:.1f} MB",
-            "",
-            "| | -j 1 | -j 2 |",
-            "|---|---|---|",
-            f"| wall time (s) | {c['j1_s']:.2f} | {c['j2_s']:.2f} |",
-            f"| MB/s | {c['mb'] / c['j1_s']:.2f} | {c['mb'] / c['j2_s']:.2f} |",
-            f"| documents/s | {c['files'] / c['j1_s']:.0f} | {c['files'] / c['j2_s']:.0f} |",
-            f"| CPU time, all processes (s) | {c['j1_cpu_s']:.2f} | {c['j2_cpu_s']:.2f} |",
-            f"| MB per CPU-second | {c['mb'] / c['j1_cpu_s']:.2f} | "
-            f"{c['mb'] / c['j2_cpu_s']:.2f} |",
-        ]
-    if res.warm_relint_ms:
-        out += ["", f"Warm re-lint of a 15 KB report (packs loaded): {res.warm_relint_ms:.1f} ms"]
-    if res.per_mb_s:
-        out += [
-            "",
-            "### Linearity (one document, in process)",
-            "",
-            "| size | s per MB |",
-            "|---|---|",
-        ]
-        out += [f"| {k} | {v:.3f} |" for k, v in res.per_mb_s.items()]
-    if res.peak_rss_mb:
-        out += ["", "### Peak memory (max RSS)", "", "| run | MB |", "|---|---|"]
-        out += [f"| {k} | {v:.0f} |" for k, v in res.peak_rss_mb.items()]
-    if res.rule_ms_per_mb:
-        out += ["", "### Cost per rule (1 MB report, ms per MB, most expensive first)", ""]
-        out += ["| rule | ms/MB |", "|---|---|"]
-        out += [f"| {k} | {v:.1f} |" for k, v in res.rule_ms_per_mb.items()]
-    if res.peers is not None:
-        out += bench_peers.markdown(res.peers)
-    for label, text in res.profiles.items():
-        out += ["", f"### Profile: one {label} document (cProfile, by own time)", "", "```"]
-        out += [text, "```"]
-    return "\n".join(out) + "\n"
-
-
-DOC = ROOT / "docs" / "performance.md"
-
-
-def update_docs(table: str, doc: Path) -> None:
-    """Put the results and the profiles of `table` between the bench: markers of `doc`."""
-    split = table.index("### Profile:") if "### Profile:" in table else len(table)
-    parts = {
-        "results": table[:split].rstrip().replace("### ", "#### "),
-        "profiles": table[split:].rstrip().replace("### ", "#### "),
-    }
-    text = doc.read_text(encoding="utf-8")
-    for name, body in parts.items():
-        start = text.index(f"<!-- bench:{name}:start")
-        start = text.index("-->", start) + len("-->")
-        end = text.index(f"<!-- bench:{name}:end -->")
-        text = text[:start] + "\n" + body + "\n" + text[end:]
-    doc.write_text(text, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description="lintreport benchmarks (see module docstring)")
     parser.add_argument("--quick", action="store_true", help="200 files, fewer runs, up to 1 MB")
@@ -445,14 +325,14 @@ def main() -> None:
     )
     parser.add_argument(
         "--only",
-        choices=("cold", "corpus", "inprocess", "memory", "peers"),
+        choices=("cold", "corpus", "inprocess", "lsp", "memory", "peers"),
         action="append",
         help="run only these parts (repeatable)",
     )
     args = parser.parse_args()
     runs = args.runs or (3 if args.quick else 5)
     count = 200 if args.quick else make_corpus.DEFAULT_COUNT
-    parts = set(args.only or ("cold", "corpus", "inprocess", "memory", "peers"))
+    parts = set(args.only or ("cold", "corpus", "inprocess", "lsp", "memory", "peers"))
 
     res = Results(machine=machine())
     corpus = args.corpus
@@ -474,6 +354,13 @@ def main() -> None:
         in_process(res, runs, profile=True, max_size=MB if args.quick else 10 * MB)
         step("cost per rule")
         rule_costs(res, runs)
+    if "lsp" in parts:
+        step("language server: start to first diagnostics")
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        bench_lsp.first_diagnostics(lintreport_exe(), seed, env)  # warm .pyc and pack cache
+        res.lsp_first_diagnostics_s = median_of(
+            max(runs, 5), lambda: bench_lsp.first_diagnostics(lintreport_exe(), seed, env)[0]
+        )
     if "peers" in parts:
         step(f"side by side with textlint + prh and autocorrect-py ({count} files)")
         res.peers = bench_peers.side_by_side(corpus, seed, runs, lintreport_exe(), cpu_run)
