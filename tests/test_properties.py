@@ -174,5 +174,7 @@ def test_fixing_is_idempotent(default_packs: list[Pack], text: str) -> None:
     doc = Document.from_text(text, "draft.txt")
     once, _ = fix_text(doc, rules, default_packs)
     assert once.count("\n") == doc.text.count("\n")  # a fix never adds or removes a line
-    twice, counts = fix_text(Document.from_text(once, "draft.txt"), rules, default_packs)
+    # As the fixed file is read again: with its BOM, which from_text takes off a leading U+FEFF
+    again = "\ufeff" + once if doc.source.bom else once
+    twice, counts = fix_text(Document.from_text(again, "draft.txt"), rules, default_packs)
     assert (twice, counts.applied) == (once, 0)

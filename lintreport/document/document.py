@@ -89,9 +89,11 @@ class Document:
             # A lone surrogate (JSON "\\ud800" from an editor) cannot be encoded; one U+FFFD
             # per surrogate keeps every position, in code points and in UTF-16 units.
             text = _surrogate().sub("\ufffd", text)
+        # A buffer of nothing but blanks and U+FEFF is an empty document, not an error: as bytes
+        # it would be a bare BOM, which a file on disk reports as empty.
         source = (
             decode_bytes(text.encode("utf-8"), path)
-            if text.strip()
+            if text.strip(" \t\r\n\f\v\ufeff")
             else Source(path=path, text=text, encoding="utf-8", bom=False, line_endings=("",))
         )
         return cls(source, year=year, report_type=report_type)
