@@ -48,7 +48,7 @@ def first_diagnostics(exe: Sequence[str], report: Path, env: dict[str, str]) -> 
             cwd=root,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,  # little is written there: read once the server has ended
             env=env,
         )
         assert proc.stdin is not None and proc.stdout is not None
@@ -61,8 +61,13 @@ def first_diagnostics(exe: Sequence[str], report: Path, env: dict[str, str]) -> 
                     "params": {"processId": None, "rootUri": root.as_uri(), "capabilities": {}},
                 },
             )
-            while _read(proc.stdout).get("id") != 1:
-                pass
+            try:
+                while _read(proc.stdout).get("id") != 1:
+                    pass
+            except RuntimeError:
+                proc.wait(10)
+                said = proc.stderr.read().decode("utf-8", "replace").strip() if proc.stderr else ""
+                raise RuntimeError(said or "the language server ended before answering") from None
             _send(proc.stdin, {"method": "initialized", "params": {}})
             document = {
                 "uri": (root / "report.txt").as_uri(),
