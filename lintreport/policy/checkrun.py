@@ -41,13 +41,13 @@ from ..run.runner import (
 )
 from .config import shown_path
 from .globs import any_match
-from .ignorefile import IgnoreFile, load_ignore_file
+from .ignorefile import IgnoreFile
 from .names import check_names, check_report_type
 from .perfile import (
     FilePolicy,
     FileResult,
     apply_policy,
-    ignore_file_paths,
+    ignore_files_for,
     per_file_dropped,
     relative_to,
 )
@@ -217,16 +217,7 @@ class CheckRun:
     # -- policy ------------------------------------------------------------------------------
 
     def _ignore_files_for(self, path: Path, s: Settings) -> list[IgnoreFile]:
-        out: list[IgnoreFile] = []
-        for candidate in ignore_file_paths(path, s, self._resolved):
-            if candidate not in self._ignore_files:
-                self._ignore_files[candidate] = (
-                    load_ignore_file(candidate) if candidate.is_file() else None
-                )
-            loaded = self._ignore_files[candidate]
-            if loaded is not None:
-                out.append(loaded)
-        return out
+        return ignore_files_for(path, s, self._resolved, self._ignore_files)
 
     def apply_policy(
         self, path: Path, display: str, text: str | None, violations: list[Violation], s: Settings

@@ -86,6 +86,20 @@ def ignore_file_paths(path: Path, s: Settings, resolved: dict[Path, Path]) -> li
     return [d / IGNORE_FILE for d in dict.fromkeys(dirs)]
 
 
+def ignore_files_for(
+    path: Path, s: Settings, resolved: dict[Path, Path], loaded: dict[Path, IgnoreFile | None]
+) -> list[IgnoreFile]:
+    """The ignore files that apply to `path`, each read once into `loaded` (None: not there)."""
+    out: list[IgnoreFile] = []
+    for candidate in ignore_file_paths(path, s, resolved):
+        if candidate not in loaded:
+            loaded[candidate] = load_ignore_file(candidate) if candidate.is_file() else None
+        found = loaded[candidate]
+        if found is not None:
+            out.append(found)
+    return out
+
+
 def with_severity(v: Violation, table: tuple[tuple[str, Severity], ...]) -> Violation:
     by_rule = dict(table)
     level = by_rule.get(v.rule) or by_rule.get(v.category.value)
@@ -199,16 +213,7 @@ class FilePolicy:
         )
 
     def _ignore_files_for(self, path: Path) -> list[IgnoreFile]:
-        out: list[IgnoreFile] = []
-        for candidate in ignore_file_paths(path, self.settings, self._resolved):
-            if candidate not in self._ignore_files:
-                self._ignore_files[candidate] = (
-                    load_ignore_file(candidate) if candidate.is_file() else None
-                )
-            loaded = self._ignore_files[candidate]
-            if loaded is not None:
-                out.append(loaded)
-        return out
+        return ignore_files_for(path, self.settings, self._resolved, self._ignore_files)
 
 
 def exit_code(result: RunResult, fail_on: str, max_warnings: int | None, exit_zero: bool) -> int:
