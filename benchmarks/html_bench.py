@@ -43,7 +43,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-import make_corpus  # noqa: E402  (a sibling script, not a package)
+import make_corpus  # noqa: E402  (sibling scripts, not a package)
+from bench import lintreport_exe, median_of  # noqa: E402
 
 COUNT = 200
 MB = 1024 * 1024
@@ -60,14 +61,6 @@ _PROBE = (
 )
 
 
-def lintreport_exe() -> list[str]:
-    exe = Path(sys.executable).parent / "lintreport"
-    if exe.exists():
-        return [str(exe)]
-    found = shutil.which("lintreport")
-    return [found] if found else [sys.executable, "-m", "lintreport"]
-
-
 def chromium_exe() -> str:
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if not found:
@@ -82,10 +75,6 @@ def chromium(args: list[str], tmp: Path) -> subprocess.CompletedProcess[str]:
         f"--user-data-dir={tmp / 'profile'}", "--window-size=1400,1000", *args,
     ]  # fmt: skip
     return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300, check=True)
-
-
-def median_of(runs: int, fn: Callable[[], float]) -> float:
-    return statistics.median(fn() for _ in range(runs))
 
 
 def wall(fn: Callable[[], object]) -> float:

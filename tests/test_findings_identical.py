@@ -27,6 +27,7 @@ import pytest
 
 from benchmarks import make_corpus
 from lintreport import RunOptions, lint_paths
+from lintreport.formats.json_format import document_dict, error_dict, violation_dict
 from lintreport.pack import Pack
 
 from .conftest import ROOT, run_cli
@@ -130,32 +131,7 @@ def test_api_finds_the_same(
 ) -> None:
     options = RunOptions(jobs=jobs, respect_gitignore=False, keep_text=False)
     result = lint_paths([str(p) for p in sources.values()], packs, options)
-    violations = [
-        {
-            "path": v.path,
-            "line": v.line,
-            "column": v.column,
-            "end_line": v.end_line,
-            "end_column": v.end_column,
-            "rule": v.rule,
-            "category": v.category.value,
-            "severity": v.severity.value,
-            "message": v.message,
-            "suggestion": v.suggestion,
-            "fix": None if v.fix is None else {"replacement": v.fix.replacement},
-        }
-        for v in result.violations
-    ]
-    documents = [
-        {
-            "path": d.path,
-            "report_type": d.report_type,
-            "report_year": d.report_year,
-            "year_source": d.year_source,
-            "title": d.title,
-            "relations_checked": d.relations_checked,
-        }
-        for d in result.documents
-    ]
-    errors = [{"path": e.path, "message": e.message} for e in result.errors]
+    violations = [violation_dict(v) for v in result.violations]
+    documents = [document_dict(d) for d in result.documents]
+    errors = [error_dict(e) for e in result.errors]
     assert group(violations, documents, errors, sources) == from_cli(serial_output, sources)
