@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..messages import printable
-from ..model import RunResult, Severity, Violation
+from ..model import FileError, RunResult, Severity, Violation
 from ..record import record
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -43,7 +43,12 @@ class GccFormatter:
             for line in violation_lines(v):
                 stream.write(line + "\n")
         for e in result.errors:
-            stream.write(f"{printable(e.path)}: error: 无法检查：{one_line(e.message)}\n")
+            stream.write(error_line(e) + "\n")
+
+
+def error_line(e: FileError) -> str:
+    """A file or rule that could not be checked, as one compiler-style error line."""
+    return f"{printable(e.path)}: error: 无法检查：{one_line(e.message)}"
 
 
 FORMATTER = GccFormatter()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..model import RunResult, Severity, Violation
+from ..model import FileError, RunResult, Severity, Violation
 from ..record import record
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -52,8 +52,13 @@ class GithubFormatter:
         for v in result.violations:
             stream.write(annotation(v) + "\n")
         for e in result.errors:
-            props = f"file={escape_property(e.path)},title={escape_property('lintreport')}"
-            stream.write(f"::error {props}::{escape_data('无法检查：' + e.message)}\n")
+            stream.write(error_annotation(e) + "\n")
+
+
+def error_annotation(e: FileError) -> str:
+    """A file or rule that could not be checked, as an error annotation on the file."""
+    props = f"file={escape_property(e.path)},title={escape_property('lintreport')}"
+    return f"::error {props}::{escape_data('无法检查：' + e.message)}"
 
 
 FORMATTER = GithubFormatter()

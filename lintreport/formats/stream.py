@@ -150,20 +150,18 @@ class JsonlWriter(Writer):
 
 class GccWriter(Writer):
     def tail(self, totals: Totals) -> None:
-        from ..messages import printable
-        from .gcc import one_line
+        from .gcc import error_line
 
         for e in totals.errors:
-            self.stream.write(f"{printable(e.path)}: error: 无法检查：{one_line(e.message)}\n")
+            self.stream.write(error_line(e) + "\n")
 
 
 class GithubWriter(Writer):
     def tail(self, totals: Totals) -> None:
-        from .github import escape_data, escape_property
+        from .github import error_annotation
 
         for e in totals.errors:
-            props = f"file={escape_property(e.path)},title={escape_property('lintreport')}"
-            self.stream.write(f"::error {props}::{escape_data('无法检查：' + e.message)}\n")
+            self.stream.write(error_annotation(e) + "\n")
 
 
 class TextWriter(Writer):
